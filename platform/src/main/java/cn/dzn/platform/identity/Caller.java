@@ -1,0 +1,38 @@
+package cn.dzn.platform.identity;
+
+import java.util.Set;
+
+import cn.dzn.platform.errors.Problems;
+import cn.dzn.platform.regions.RegionCode;
+
+/** Who is calling: the API client or staff user, the region it is bound to and its roles. */
+public record Caller(String clientId, RegionCode region, Set<Role> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role) || roles.contains(Role.ADMIN);
+    }
+
+    public boolean canSee(String regionCode) {
+        return region.contains(regionCode);
+    }
+
+    /** Refuses (403) a write the caller's roles or region do not allow. */
+    public void requireWrite(String regionCode) {
+        if (!has(Role.WRITE)) {
+            throw Problems.forbidden("the client " + clientId + " may not write");
+        }
+        if (!canSee(regionCode)) {
+            throw Problems.forbidden("region " + regionCode + " lies outside the caller's region " + region);
+        }
+    }
+
+    public void requireAdmin() {
+        if (!roles.contains(Role.ADMIN) || !region.equals(RegionCode.NATIONAL)) {
+            throw Problems.forbidden("only a national administrator may do this");
+        }
+    }
+}

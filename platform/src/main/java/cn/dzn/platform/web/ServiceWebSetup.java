@@ -1,0 +1,94 @@
+package cn.dzn.platform.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import cn.dzn.platform.identity.CallerAuthentication;
+import cn.dzn.platform.identity.InternalTokenProperties;
+import cn.dzn.platform.identity.InternalTokens;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every servlet service gets from the platform: it verifies the gateway's internal token
+ * itself (a call around the gateway without one is a 401), answers errors as problem+json and
+ * refuses oversized bodies.
+ */
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(InternalTokenProperties.class)
+public class ServiceWebSetup {
+
+    private static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    @Bean
+    InternalTokens internalTokens(InternalTokenProperties properties, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("prod")) && properties.usesDevSecret()) {
+            throw new IllegalStateException(
+                    "the prod profile needs DZN_INTERNAL_TOKEN_SECRET; refusing to start with the development secret");
+        }
+        return new InternalTokens(properties);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(InternalTokens tokens) {
+        return tokens.decoder();
+    }
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    ApiExceptionHandler apiExceptionHandler() {
+        return new ApiExceptionHandler();
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ProblemWriter problems,
+            @Value("${dzn.max-body-bytes:2097152}") long maxBytes) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(request, response,
+                HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid internal token from the gateway is required");
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response,
+                HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
+                                token -> new CallerAuthentication(InternalTokens.callerOf(token), token)))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        return http.build();
+    }
+}
