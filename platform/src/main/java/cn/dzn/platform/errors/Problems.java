@@ -47,6 +47,14 @@ public final class Problems {
         return e;
     }
 
+    /** A 400 listing the fields that are wrong, for checks that Bean Validation cannot express. */
+    public static ErrorResponseException invalid(java.util.List<FieldError> errors) {
+        ErrorResponseException e = of(HttpStatus.BAD_REQUEST, "validation",
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
+        e.getBody().setProperty("errors", errors);
+        return e;
+    }
+
     public static ErrorResponseException conflict(String detail) {
         return of(HttpStatus.CONFLICT, "conflict", detail);
     }

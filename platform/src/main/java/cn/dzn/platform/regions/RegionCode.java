@@ -16,8 +16,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public record RegionCode(String code) {
 
-    public static final RegionCode NATIONAL = new RegionCode("000000");
-
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
 
     // GB/T 2260 province-level prefixes, incl. Taiwan (71), Hong Kong (81) and Macao (82).
@@ -25,6 +23,9 @@ public record RegionCode(String code) {
             "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
             "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
             "65", "71", "81", "82");
+
+    // Declared after the checks it needs: static fields initialise in order.
+    public static final RegionCode NATIONAL = new RegionCode("000000");
 
     public RegionCode {
         String problem = problemWith(code);

@@ -1,0 +1,18 @@
+package cn.dzn.zone.overview;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The figures contract fund, talent and incubator services all serve (docs/decisions.md).
+ * The caller's token is passed explicitly: the call runs on another thread, where no
+ * request-scoped security context exists.
+ */
+public interface FiguresApi {
+
+    @GetMapping("/internal/figures")
+    ServiceFigures figures(@RequestParam("regions") String regions,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+}

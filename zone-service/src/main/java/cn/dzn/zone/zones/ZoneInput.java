@@ -1,0 +1,27 @@
+package cn.dzn.zone.zones;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.dzn.platform.regions.Region;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+/** What a client sends to create or replace a zone; {@code version} is the one it read (updates). */
+public record ZoneInput(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Region String regionCode,
+        @NotEmpty @Size(max = 60) List<@NotNull @Region String> memberCities,
+        @Size(max = 200) String approvalDocument,
+        @PastOrPresent LocalDate approvedOn,
+        @Min(1) @Max(50) Integer batch,
+        ZoneStatus status,
+        @Size(max = 30) List<@NotBlank @Size(max = 60) String> leadingIndustries,
+        @Size(max = 2000) String note,
+        Long version) {
+}

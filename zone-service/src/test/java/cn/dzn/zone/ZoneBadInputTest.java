@@ -1,0 +1,94 @@
+package cn.dzn.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bson.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.mongodb.client.MongoDatabase;
+
+import cn.dzn.platform.test.TestCallers;
+import cn.dzn.platform.test.TestHttp.Response;
+
+/** Bad input is a clear problem+json 4xx, never a 500, and writes nothing. */
+class ZoneBadInputTest extends ZoneServiceTestBase {
+
+    static final String NATIONAL = TestCallers.national();
+
+    @Autowired
+    MongoDatabase database;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        malformed JSON        | {"name": "x", "regionCode": | malformed JSON
+        not an object         | [1, 2, 3]                                                            | wrong type
+        wrong type            | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "batch": "three"} | batch
+        unknown region        | {"name": "x", "regionCode": "999999", "memberCities": ["440100"]}  | regionCode
+        short region          | {"name": "x", "regionCode": "4401", "memberCities": ["440100"]}    | regionCode
+        operator injection    | {"name": "x", "regionCode": {"$gt": ""}, "memberCities": ["440100"]} | regionCode
+        injection in a list   | {"name": "x", "regionCode": "440100", "memberCities": [{"$ne": null}]} | memberCities
+        unknown field         | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "owner": "me"} | owner
+        unknown enum value    | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "status": "DONE"} | status
+        province as member    | {"name": "x", "regionCode": "440000", "memberCities": ["440000"]}  | memberCities[0]
+        repeated member       | {"name": "x", "regionCode": "440000", "memberCities": ["440100", "440100"]} | memberCities
+        blank name            | {"name": " ", "regionCode": "440100", "memberCities": ["440100"]}  | name
+        no members            | {"name": "x", "regionCode": "440100", "memberCities": []}          | memberCities
+        future approval       | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "approvedOn": "2999-01-01"} | approvedOn
+        """)
+    void badBodiesAre400ProblemsAndWriteNothing(String what, String body, String mentioned) {
+        long before = zones();
+        Response response = http().post("/api/zones", body, "Authorization", NATIONAL);
+
+        assertThat(response.status()).as(what).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
+        assertThat(response.text()).as(what).contains(mentioned).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(zones()).isEqualTo(before);
+    }
+
+    @Test
+    void fieldErrorsAreListed() {
+        Response response = http().post("/api/zones", "{\"name\": \"\", \"regionCode\": \"990000\", \"memberCities\": []}",
+                "Authorization", NATIONAL);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").size()).isEqualTo(3);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("memberCities");
+    }
+
+    @Test
+    void oversizedBodyIs413AndWritesNothing() {
+        long before = zones();
+        String huge = "{\"name\": \"" + "x".repeat(3 * 1024 * 1024) + "\", \"regionCode\": \"440100\", "
+                + "\"memberCities\": [\"440100\"]}";
+        Response response = http().post("/api/zones", huge, "Authorization", NATIONAL);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(zones()).isEqualTo(before);
+    }
+
+    @Test
+    void badUpdateChangesNothing() {
+        Response created = http().post("/api/zones",
+                "{\"name\": \"原名\", \"regionCode\": \"440100\", \"memberCities\": [\"440100\"]}",
+                "Authorization", NATIONAL);
+        String id = created.json().get("id").asString();
+        Response bad = http().put("/api/zones/" + id,
+                "{\"name\": \"新名\", \"regionCode\": \"440100\", \"memberCities\": [\"440100\"], \"batch\": -1}",
+                "Authorization", NATIONAL, "If-Match", "\"1\"");
+        assertThat(bad.status()).isEqualTo(400);
+        Response badTag = http().put("/api/zones/" + id,
+                "{\"name\": \"新名\", \"regionCode\": \"440100\", \"memberCities\": [\"440100\"]}",
+                "Authorization", NATIONAL, "If-Match", "\"one\"");
+        assertThat(badTag.status()).isEqualTo(400);
+        Response read = http().get("/api/zones/" + id, "Authorization", NATIONAL);
+        assertThat(read.json().get("name").asString()).isEqualTo("原名");
+        assertThat(read.json().get("version").asLong()).isEqualTo(1);
+    }
+
+    long zones() {
+        return database.getCollection("zones", Document.class).countDocuments();
+    }
+}
