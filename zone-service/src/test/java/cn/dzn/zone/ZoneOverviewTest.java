@@ -1,0 +1,142 @@
+package cn.dzn.zone;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import cn.dzn.platform.test.TestCallers;
+import cn.dzn.platform.test.TestHttp;
+import cn.dzn.platform.test.TestHttp.Response;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import tools.jackson.databind.JsonNode;
+
+/** The overview against WireMock stand-ins: healthy, slow, failing and dropped downstreams. */
+class ZoneOverviewTest extends ZoneServiceTestBase {
+
+    static final String NATIONAL = TestCallers.national();
+
+    @Autowired
+    Resilience4JCircuitBreakerFactory breakers;
+
+    String zoneId;
+
+    @BeforeEach
+    void freshDownstreamsAndBreakers() {
+        DOWNSTREAM.resetAll();
+        breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        stub("fund", ok("fund", Map.of("funds", 3)));
+        stub("talent", ok("talent", Map.of("talentBases", 2)));
+        stub("incubator", ok("incubator", Map.of("incubators", 5, "overseasIncubators", 1)));
+        zoneId = http().post("/api/zones", TestHttp.json(Map.of("name", "成德绵", "regionCode", "510000",
+                "memberCities", List.of("510100", "510600", "510700"))), "Authorization", NATIONAL)
+                .json().get("id").asString();
+    }
+
+    @Test
+    void gathersEveryServiceFiguresForTheMemberCities() {
+        JsonNode sections = overview().json().get("sections");
+
+        assertThat(sections.get("funds").get("available").asBoolean()).isTrue();
+        assertThat(sections.get("funds").get("figures").get("funds").asLong()).isEqualTo(3);
+        assertThat(sections.get("talent").get("figures").get("talentBases").asLong()).isEqualTo(2);
+        assertThat(sections.get("incubators").get("figures").get("overseasIncubators").asLong()).isEqualTo(1);
+        for (String service : List.of("fund", "talent", "incubator")) {
+            DOWNSTREAM.verify(getRequestedFor(urlPathEqualTo("/" + service + "/internal/figures"))
+                    .withQueryParam("regions", matching("510100,510600,510700"))
+                    .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
+        }
+    }
+
+    @Test
+    void aSlowServiceIsCutOffAtTheTimeLimitAndMarkedUnavailable() {
+        stub("talent", ok("talent", Map.of("talentBases", 2)).withFixedDelay(5000));
+        Instant start = Instant.now();
+        Response response = overview();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(4000));
+        JsonNode sections = response.json().get("sections");
+        assertThat(sections.get("talent").get("available").asBoolean()).isFalse();
+        assertThat(sections.get("talent").get("reason").asString()).contains("talent");
+        assertThat(sections.get("funds").get("available").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFailingAndADroppedServiceAreMarkedUnavailable() {
+        stub("fund", aResponse().withStatus(500).withBody("boom"));
+        stub("incubator", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        JsonNode sections = overview().json().get("sections");
+
+        assertThat(sections.get("funds").get("available").asBoolean()).isFalse();
+        assertThat(sections.get("incubators").get("available").asBoolean()).isFalse();
+        assertThat(sections.get("talent").get("available").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCallsRunSideBySide() {
+        for (String service : List.of("fund", "talent", "incubator")) {
+            stub(service, ok(service, Map.of("n", 1)).withFixedDelay(1000));
+        }
+        Instant start = Instant.now();
+        JsonNode sections = overview().json().get("sections");
+        Duration took = Duration.between(start, Instant.now());
+
+        assertThat(sections.findValues("available")).allMatch(JsonNode::asBoolean);
+        // One after another would take at least 3 s; side by side about 1 s.
+        assertThat(took).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void anOpenBreakerStopsCallingTheFailingService() {
+        stub("fund", aResponse().withStatus(503));
+        for (int i = 0; i < 4; i++) {
+            overview();
+        }
+        int callsWhenOpened = DOWNSTREAM.findAll(getRequestedFor(urlPathEqualTo("/fund/internal/figures"))).size();
+        JsonNode sections = overview().json().get("sections");
+
+        assertThat(sections.get("funds").get("available").asBoolean()).isFalse();
+        assertThat(DOWNSTREAM.findAll(getRequestedFor(urlPathEqualTo("/fund/internal/figures")))).hasSize(callsWhenOpened);
+        assertThat(breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().stream()
+                .filter(b -> b.getState() == CircuitBreaker.State.OPEN)).isNotEmpty();
+    }
+
+    @Test
+    void overviewOfAZoneOutsideTheCallersViewIs404() {
+        String suzhou = TestCallers.bearer("320500", cn.dzn.platform.identity.Role.READ);
+        assertThat(http().get("/api/zones/" + zoneId + "/overview", "Authorization", suzhou).status()).isEqualTo(404);
+        assertThat(http().get("/api/zones/nope/overview", "Authorization", NATIONAL).status()).isEqualTo(404);
+        assertThat(DOWNSTREAM.getAllServeEvents()).isEmpty();
+    }
+
+    Response overview() {
+        Response response = http().get("/api/zones/" + zoneId + "/overview", "Authorization", NATIONAL);
+        assertThat(response.status()).isEqualTo(200);
+        return response;
+    }
+
+    static ResponseDefinitionBuilder ok(String service, Map<String, Integer> figures) {
+        return aResponse().withHeader("Content-Type", "application/json")
+                .withBody(TestHttp.json(Map.of("service", service, "figures", figures)));
+    }
+
+    static void stub(String service, ResponseDefinitionBuilder response) {
+        DOWNSTREAM.stubFor(get(urlPathEqualTo("/" + service + "/internal/figures")).willReturn(response));
+    }
+}
