@@ -1,7 +1,10 @@
 package cn.dzn.platform.mongo;
 
 import org.bson.Document;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -16,11 +19,18 @@ import com.mongodb.client.MongoDatabase;
 /** The service's own database, and a health check the embedded store understands. */
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
 @ConditionalOnClass(MongoClient.class)
+@EnableConfigurationProperties(SampleData.class)
 public class MongoSetup {
 
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
         return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("dzn.sample-data.enabled")
+    ApplicationRunner sampleDataLoader(MongoDatabase database, SampleData sampleData) {
+        return args -> sampleData.loadInto(database);
     }
 
     /**

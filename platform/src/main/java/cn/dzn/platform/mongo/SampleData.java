@@ -11,19 +11,28 @@ import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 
 /**
- * Loads a JSON array of sample documents from the classpath into an empty collection, once.
- * Each sample document should say it is sample data ({@code "sample": true}).
+ * With {@code dzn.sample-data.enabled=true}, loads {@code sample/<collection>.json} (a JSON array)
+ * into each of {@code dzn.sample-data.collections} that is still empty, once, before the service
+ * reports ready. Each sample document says it is one ({@code "sample": true}).
  */
-public final class SampleData {
+@ConfigurationProperties("dzn.sample-data")
+public record SampleData(boolean enabled, List<String> collections) {
 
     private static final Logger log = LoggerFactory.getLogger(SampleData.class);
 
-    private SampleData() {
+    public SampleData {
+        collections = collections == null ? List.of() : List.copyOf(collections);
+    }
+
+    void loadInto(MongoDatabase database) {
+        collections.forEach(name -> loadIfEmpty(database.getCollection(name), "sample/" + name + ".json"));
     }
 
     public static int loadIfEmpty(MongoCollection<Document> collection, String resource) {

@@ -1,0 +1,13 @@
+package cn.dzn.fund;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Joint funds, guidance-fund sub-funds, subsidies and innovation vouchers. */
+@SpringBootApplication
+public class FundApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FundApplication.class, args);
+    }
+}

@@ -1,0 +1,13 @@
+package cn.dzn.talent;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Talent training bases, tech-transfer professionals, offshore bases and commissioners. */
+@SpringBootApplication
+public class TalentApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TalentApplication.class, args);
+    }
+}
