@@ -1,0 +1,245 @@
+package cn.dzn.launcher;
+
+import static cn.dzn.launcher.DeploymentFiles.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * How the k8s/ manifests hang together: what the Ingress and NetworkPolicies let in, and whether
+ * the kustomizations list every file and patch only what exists and what the code reads.
+ */
+class KubernetesWiringTest {
+
+    static final String INGRESS_NAMESPACE = "ingress-nginx";
+    static final String MONITORING_NAMESPACE = "monitoring";
+
+    @Test
+    void everyManifestIsAKubernetesObject() {
+        List<Doc> documents = k8sDocuments();
+        assertThat(documents).isNotEmpty();
+        for (Doc doc : documents) {
+            assertThat(doc.body().get("apiVersion")).as("%s: apiVersion", doc.file()).isNotNull();
+            assertThat(doc.kind()).as("%s: kind", doc.file()).isNotEqualTo("null");
+            assertThat(doc.name()).as("%s: metadata.name", doc.file()).isNotEqualTo("null");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (Doc doc : documents.stream().filter(Doc::inBase).toList()) {
+            assertThat(seen.add(doc.kind() + "/" + doc.name())).as("duplicate %s %s in base", doc.kind(), doc.name()).isTrue();
+        }
+    }
+
+    @Test
+    void onlyTheGatewayIsExposedThroughTheIngress() {
+        List<Doc> ingresses = k8sDocuments().stream().filter(d -> d.kind().equals("Ingress") && d.inBase()).toList();
+        assertThat(ingresses).as("Ingresses in k8s/base").hasSize(1);
+        Set<String> backends = new TreeSet<>();
+        for (Object rule : list(at(ingresses.get(0).body(), "spec", "rules"))) {
+            for (Object path : list(at(rule, "http", "paths"))) {
+                backends.add(at(path, "backend", "service", "name") + ":" + at(path, "backend", "service", "port", "number"));
+            }
+        }
+        assertThat(backends).as("Ingress backends").containsExactly("gateway:" + serverPort("gateway"));
+        assertThat(at(ingresses.get(0).body(), "spec", "defaultBackend")).isNull();
+    }
+
+    /** Who may open a connection to each module's pods, according to the NetworkPolicies. */
+    @Test
+    void networkPoliciesLetOnlyTheGatewayReachTheServices() {
+        List<Map<String, Object>> policies = k8sDocuments().stream()
+                .filter(d -> d.kind().equals("NetworkPolicy") && d.inBase()).map(Doc::body).toList();
+        assertThat(policies).as("default deny of all ingress traffic").anySatisfy(p -> {
+            assertThat(stringMap(at(p, "spec", "podSelector", "matchLabels"))).isEmpty();
+            assertThat(at(p, "spec", "podSelector", "matchExpressions")).isNull();
+            assertThat(list(at(p, "spec", "policyTypes"))).contains("Ingress");
+            assertThat(list(at(p, "spec", "ingress"))).isEmpty();
+        });
+
+        Map<String, Set<String>> expectedPods = Map.of(
+                "gateway", Set.of(),
+                "zone-service", Set.of("gateway"),
+                "fund-service", Set.of("gateway", "zone-service"),
+                "talent-service", Set.of("gateway", "zone-service"),
+                "incubator-service", Set.of("gateway", "zone-service"));
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        MODULES.forEach(m -> labels.put(m, podLabels(base("Deployment", m))));
+        for (String module : MODULES) {
+            Set<String> pods = new TreeSet<>();
+            Set<String> namespaces = new TreeSet<>();
+            for (Map<String, Object> policy : policies) {
+                if (!selects(at(policy, "spec", "podSelector"), labels.get(module))) {
+                    continue;
+                }
+                Object policyName = at(policy, "metadata", "name");
+                for (Object rule : list(at(policy, "spec", "ingress"))) {
+                    List<Object> from = list(at(rule, "from"));
+                    assertThat(from).as("%s: a rule without `from` would let every pod in", policyName).isNotEmpty();
+                    List<Object> rulePorts = list(at(rule, "ports"));
+                    assertThat(rulePorts).as("%s: rules name their ports", policyName).isNotEmpty();
+                    assertThat(rulePorts.stream().map(p -> asInt(at(p, "port"))).toList())
+                            .as("%s: %s lets traffic in on the module's port", policyName, module)
+                            .contains(serverPort(module));
+                    for (Object peer : from) {
+                        assertThat(at(peer, "ipBlock")).as("no ipBlock peers").isNull();
+                        Object namespaceSelector = at(peer, "namespaceSelector");
+                        if (namespaceSelector != null) {
+                            assertThat(at(peer, "podSelector")).as("namespace peers admit the whole namespace").isNull();
+                            namespaces.add(stringMap(at(namespaceSelector, "matchLabels")).get("kubernetes.io/metadata.name"));
+                        } else {
+                            MODULES.stream().filter(other -> selects(at(peer, "podSelector"), labels.get(other)))
+                                    .forEach(pods::add);
+                        }
+                    }
+                }
+            }
+            assertThat(pods).as("pods allowed to reach %s", module).isEqualTo(expectedPods.get(module));
+            Set<String> expectedNamespaces = module.equals("gateway")
+                    ? Set.of(INGRESS_NAMESPACE, MONITORING_NAMESPACE)
+                    : Set.of(MONITORING_NAMESPACE);
+            assertThat(namespaces).as("namespaces allowed to reach %s", module).isEqualTo(expectedNamespaces);
+        }
+    }
+
+    @Test
+    void baseKustomizationListsEveryFileInBase() {
+        Path base = ROOT.resolve("k8s/base");
+        Map<String, Object> kustomization = loadOne(base.resolve("kustomization.yaml"));
+        assertThat(kustomization.get("namespace")).as("k8s/base namespace").isEqualTo("dzn");
+        Set<String> listed = new TreeSet<>(strings(kustomization.get("resources")));
+        listed.addAll(patchFiles(kustomization));
+        assertThat(listed).as("k8s/base/kustomization.yaml lists exactly the files in k8s/base").isEqualTo(manifestFiles(base));
+        assertThat(k8sDocuments().stream().filter(d -> d.inBase() && d.kind().equals("Namespace")).map(Doc::name))
+                .containsExactly("dzn");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayBuildsOnBaseAndGeneratesTheSecret(String overlay) {
+        Path dir = ROOT.resolve("k8s/overlays").resolve(overlay);
+        Map<String, Object> kustomization = loadOne(dir.resolve("kustomization.yaml"));
+        assertThat(list(kustomization.get("resources"))).as("%s resources", overlay).contains("../../base");
+        assertThat(kustomization.get("namespace")).as("%s namespace (for the generated Secret too)", overlay).isEqualTo("dzn");
+
+        Set<String> referenced = patchFiles(kustomization);
+        for (String path : referenced) {
+            assertThat(dir.resolve(path)).as("%s patch", overlay).exists();
+            for (Map<String, Object> doc : loadAll(dir.resolve(path))) {
+                String kind = String.valueOf(doc.get("kind"));
+                String name = String.valueOf(at(doc, "metadata", "name"));
+                assertThat(k8sDocuments().stream().anyMatch(d -> d.inBase() && d.kind().equals(kind) && d.name().equals(name)))
+                        .as("%s patch %s targets %s %s of the base", overlay, path, kind, name).isTrue();
+            }
+        }
+        assertThat(referenced).as("%s: every file in the overlay is used", overlay).isEqualTo(manifestFiles(dir));
+
+        List<Object> generators = list(kustomization.get("secretGenerator"));
+        assertThat(generators).as("%s secretGenerator", overlay).hasSize(1);
+        assertThat(at(generators.get(0), "name")).isEqualTo(SECRET);
+        assertThat(list(at(generators.get(0), "envs"))).as("%s secret source (git-ignored)", overlay).containsExactly("secrets.env");
+
+        Set<String> images = new TreeSet<>();
+        for (Object image : list(kustomization.get("images"))) {
+            images.add(String.valueOf(at(image, "name")));
+            assertThat(at(image, "newTag")).as("%s image %s tag", overlay, at(image, "name")).isNotNull();
+        }
+        assertThat(images).as("%s images", overlay)
+                .isEqualTo(MODULES.stream().map(m -> "dzn/" + m).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** Inline JSON patches only: their target can select several Deployments at once. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayAddsOnlyVariablesTheTargetedModulesRead(String overlay) {
+        Map<String, Object> kustomization = loadOne(ROOT.resolve("k8s/overlays").resolve(overlay).resolve("kustomization.yaml"));
+        for (Object patch : list(kustomization.get("patches"))) {
+            Object operations = at(patch, "patch") == null ? null : yaml().load(String.valueOf(at(patch, "patch")));
+            if (!(operations instanceof List<?>)) {
+                continue;
+            }
+            for (Object op : list(operations)) {
+                if (!String.valueOf(at(op, "path")).matches("/spec/template/spec/containers/\\d+/env(/.*)?")) {
+                    continue;
+                }
+                assertThat(at(patch, "target", "kind")).as("%s: env patch targets Deployments", overlay).isEqualTo("Deployment");
+                List<String> targets = patchTargets(at(patch, "target"));
+                assertThat(targets).as("%s: env patch selects some Deployment", overlay).isNotEmpty();
+                Object value = at(op, "value");
+                for (Object variable : value instanceof List<?> ? list(value) : List.of(value)) {
+                    for (String module : targets) {
+                        assertThat(readVariables(module)).as("%s: overlay %s sets %s on %s", module, overlay,
+                                at(variable, "name"), module).contains(String.valueOf(at(variable, "name")));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The patch files a kustomization names (inline patches have no file). */
+    static Set<String> patchFiles(Map<String, Object> kustomization) {
+        return list(kustomization.get("patches")).stream().map(p -> at(p, "path")).filter(Objects::nonNull)
+                .map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Set<String> manifestFiles(Path dir) {
+        return yamlFiles(dir).stream().map(p -> p.getFileName().toString())
+                .filter(n -> !n.equals("kustomization.yaml")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether a label selector (matchLabels; matchExpressions with In/Exists) selects these labels. */
+    static boolean selects(Object selector, Map<String, String> labels) {
+        if (selector == null) {
+            return false;
+        }
+        for (Map.Entry<String, String> entry : stringMap(at(selector, "matchLabels")).entrySet()) {
+            if (!entry.getValue().equals(labels.get(entry.getKey()))) {
+                return false;
+            }
+        }
+        for (Object expression : list(at(selector, "matchExpressions"))) {
+            String key = String.valueOf(at(expression, "key"));
+            String operator = String.valueOf(at(expression, "operator"));
+            List<String> values = strings(at(expression, "values"));
+            boolean ok = switch (operator) {
+                case "In" -> values.contains(labels.get(key));
+                case "NotIn" -> !values.contains(labels.get(key));
+                case "Exists" -> labels.containsKey(key);
+                case "DoesNotExist" -> !labels.containsKey(key);
+                default -> throw new AssertionError("unknown selector operator " + operator);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The modules whose Deployment a kustomize patch target (name, labelSelector key=value,...) selects. */
+    static List<String> patchTargets(Object target) {
+        Object name = at(target, "name");
+        Map<String, String> required = new LinkedHashMap<>();
+        Object labelSelector = at(target, "labelSelector");
+        if (labelSelector != null) {
+            for (String term : String.valueOf(labelSelector).split(",")) {
+                String[] pair = term.strip().split("=", 2);
+                assertThat(pair).as("labelSelector term %s: only key=value is understood here", term).hasSize(2);
+                required.put(pair[0].strip(), pair[1].strip());
+            }
+        }
+        return MODULES.stream()
+                .filter(m -> name == null || name.equals(m))
+                .filter(m -> stringMap(at(base("Deployment", m), "metadata", "labels")).entrySet().containsAll(required.entrySet()))
+                .toList();
+    }
+}

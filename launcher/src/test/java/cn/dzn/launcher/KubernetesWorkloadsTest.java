@@ -1,0 +1,230 @@
+package cn.dzn.launcher;
+
+import static cn.dzn.launcher.DeploymentFiles.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * Each module's objects in k8s/base (Deployment, Service, HorizontalPodAutoscaler,
+ * PodDisruptionBudget) and the ConfigMap and Secret keys they read, against the module's port,
+ * probes and environment variables.
+ */
+class KubernetesWorkloadsTest {
+
+    static final long UID = 10001; // the Dockerfile's USER
+    static final String CONFIG_MAP = "dzn-config";
+    static final Path SECRETS_EXAMPLE = ROOT.resolve("k8s/secrets.env.example");
+
+    @ParameterizedTest
+    @FieldSource(EACH_MODULE)
+    void deploymentRunsTheModuleImageOnItsPort(String module) {
+        int port = serverPort(module);
+        Map<String, Object> deployment = base("Deployment", module);
+        List<Object> containers = list(at(deployment, "spec", "template", "spec", "containers"));
+        assertThat(containers).as("%s containers", module).hasSize(1);
+        Map<String, Object> container = map(containers.get(0));
+
+        assertThat(container.get("image")).as("%s image", module).isEqualTo("dzn/" + module + ":" + IMAGE_VERSION);
+        List<Object> containerPorts = list(container.get("ports"));
+        assertThat(containerPorts).as("%s container ports", module).hasSize(1);
+        assertThat(asInt(at(containerPorts.get(0), "containerPort"))).as("%s containerPort", module).isEqualTo(port);
+
+        assertThat(probe(container, "livenessProbe")).as("%s livenessProbe", module).isEqualTo(LIVENESS + " on " + port);
+        assertThat(probe(container, "readinessProbe")).as("%s readinessProbe", module).isEqualTo(READINESS + " on " + port);
+        assertThat(probe(container, "startupProbe")).as("%s startupProbe", module).endsWith(" on " + port);
+
+        assertThat(stringMap(at(deployment, "spec", "template", "metadata", "annotations"))).as("%s pod annotations", module)
+                .containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", String.valueOf(port))
+                .containsEntry("prometheus.io/path", PROMETHEUS);
+
+        for (String kind : List.of("requests", "limits")) {
+            for (String resource : List.of("cpu", "memory")) {
+                assertThat(at(container, "resources", kind, resource)).as("%s resources.%s.%s", module, kind, resource).isNotNull();
+            }
+        }
+
+        Map<String, String> podLabels = podLabels(deployment);
+        assertThat(podLabels).as("%s pod labels", module).containsEntry("app.kubernetes.io/name", module);
+        assertThat(podLabels).as("%s: Deployment selector matches its pods", module)
+                .containsAllEntriesOf(stringMap(at(deployment, "spec", "selector", "matchLabels")));
+    }
+
+    @ParameterizedTest
+    @FieldSource(EACH_MODULE)
+    void deploymentRunsNonRootWithAReadOnlyRootAndAWritableTmp(String module) {
+        Map<String, Object> deployment = base("Deployment", module);
+        Map<String, Object> podSpec = map(at(deployment, "spec", "template", "spec"));
+        Map<String, Object> container = container(deployment);
+        Map<String, Object> podSecurity = map(podSpec.get("securityContext"));
+        Map<String, Object> security = map(container.get("securityContext"));
+        assertThat(containerOrPod(security, podSecurity, "runAsNonRoot")).as("%s runAsNonRoot", module).isEqualTo(true);
+        assertThat(Long.parseLong(String.valueOf(containerOrPod(security, podSecurity, "runAsUser"))))
+                .as("%s runAsUser", module).isEqualTo(UID);
+        assertThat(security.get("allowPrivilegeEscalation")).as("%s allowPrivilegeEscalation", module).isEqualTo(false);
+        assertThat(security.get("readOnlyRootFilesystem")).as("%s readOnlyRootFilesystem", module).isEqualTo(true);
+        assertThat(list(at(security, "capabilities", "drop"))).as("%s capabilities.drop", module).contains("ALL");
+        assertThat(containerOrPod(security, podSecurity, "seccompProfile", "type"))
+                .as("%s seccompProfile", module).isEqualTo("RuntimeDefault");
+        String tmpVolume = list(container.get("volumeMounts")).stream()
+                .filter(m -> "/tmp".equals(at(m, "mountPath"))).map(m -> String.valueOf(at(m, "name")))
+                .findFirst().orElse(null);
+        assertThat(tmpVolume).as("%s mounts a volume at /tmp (the root file system is read-only)", module).isNotNull();
+        assertThat(list(podSpec.get("volumes"))).as("%s /tmp volume is an emptyDir", module)
+                .anySatisfy(v -> {
+                    assertThat(at(v, "name")).isEqualTo(tmpVolume);
+                    assertThat(map(v).containsKey("emptyDir")).isTrue();
+                });
+    }
+
+    @ParameterizedTest
+    @FieldSource(EACH_MODULE)
+    void deploymentEnvironmentIsWhatTheCodeReads(String module) {
+        Map<String, Object> container = container(base("Deployment", module));
+        Map<String, String> configMap = stringMap(base("ConfigMap", CONFIG_MAP).get("data"));
+        Set<String> secretKeys = envFileKeys(SECRETS_EXAMPLE);
+
+        Map<String, String> env = new LinkedHashMap<>(); // name -> literal value, or "configmap:KEY" / "secret:KEY"
+        for (Object from : list(container.get("envFrom"))) {
+            if (at(from, "configMapRef") != null) {
+                assertThat(at(from, "configMapRef", "name")).isEqualTo(CONFIG_MAP);
+                configMap.keySet().forEach(k -> env.put(k, "configmap:" + k));
+            } else {
+                assertThat(at(from, "secretRef", "name")).isEqualTo(SECRET);
+                secretKeys.forEach(k -> env.put(k, "secret:" + k));
+            }
+        }
+        for (Object variable : list(container.get("env"))) {
+            String name = String.valueOf(at(variable, "name"));
+            assertThat(env).as("%s: %s set twice", module, name).doesNotContainKey(name);
+            Object configMapKey = at(variable, "valueFrom", "configMapKeyRef");
+            Object secretKey = at(variable, "valueFrom", "secretKeyRef");
+            if (configMapKey != null) {
+                assertThat(at(configMapKey, "name")).as("%s %s", module, name).isEqualTo(CONFIG_MAP);
+                String key = String.valueOf(at(configMapKey, "key"));
+                assertThat(configMap).as("%s: %s reads key %s of ConfigMap %s", module, name, key, CONFIG_MAP).containsKey(key);
+                env.put(name, "configmap:" + key);
+            } else if (secretKey != null) {
+                assertThat(at(secretKey, "name")).as("%s %s", module, name).isEqualTo(SECRET);
+                String key = String.valueOf(at(secretKey, "key"));
+                assertThat(secretKeys).as("%s: %s reads key %s of Secret %s (k8s/secrets.env.example)", module, name, key, SECRET)
+                        .contains(key);
+                env.put(name, "secret:" + key);
+            } else {
+                env.put(name, String.valueOf(at(variable, "value")));
+            }
+        }
+
+        assertThat(readVariables(module)).as("%s: variables the code reads (its application.yml, the imported "
+                + "dzn-platform.yml, @Value placeholders), compared with what the Deployment sets", module)
+                .containsAll(env.keySet());
+        assertThat(env.keySet()).as("%s: Deployment env", module).containsAll(requiredVariables(module));
+        for (String name : SECRET_VARIABLES) {
+            if (env.containsKey(name)) {
+                assertThat(env.get(name)).as("%s: %s comes from the Secret", module, name).startsWith("secret:");
+            }
+        }
+        if (env.containsKey("SERVER_PORT")) {
+            assertThat(env.get("SERVER_PORT")).as("%s SERVER_PORT", module).isEqualTo(String.valueOf(serverPort(module)));
+        }
+        String profiles = env.get("SPRING_PROFILES_ACTIVE");
+        assertThat(profiles.startsWith("configmap:") ? configMap.get(profiles.substring("configmap:".length())) : profiles)
+                .as("%s SPRING_PROFILES_ACTIVE", module).isEqualTo("prod");
+    }
+
+    @ParameterizedTest
+    @FieldSource(EACH_MODULE)
+    void serviceAutoscalerAndDisruptionBudgetMatchTheDeployment(String module) {
+        int port = serverPort(module);
+        Map<String, Object> deployment = base("Deployment", module);
+        Map<String, String> podLabels = podLabels(deployment);
+
+        Map<String, Object> service = base("Service", module);
+        Map<String, String> selector = stringMap(at(service, "spec", "selector"));
+        assertThat(selector).as("%s Service selector", module).isNotEmpty();
+        assertThat(podLabels).as("%s: Service selector matches the Deployment's pods", module).containsAllEntriesOf(selector);
+        List<Object> ports = list(at(service, "spec", "ports"));
+        assertThat(ports).as("%s Service ports", module).hasSize(1);
+        Object targetPort = at(ports.get(0), "targetPort");
+        assertThat(targetPort instanceof Number n ? n.intValue() : namedPort(container(deployment), String.valueOf(targetPort)))
+                .as("%s Service targetPort", module).isEqualTo(port);
+        // The *_SERVICE_URL values carry the port the Service listens on.
+        assertThat(asInt(at(ports.get(0), "port"))).as("%s Service port", module).isEqualTo(port);
+
+        Map<String, Object> hpa = base("HorizontalPodAutoscaler", module);
+        assertThat(hpa.get("apiVersion")).isEqualTo("autoscaling/v2");
+        assertThat(at(hpa, "spec", "scaleTargetRef", "kind")).isEqualTo("Deployment");
+        assertThat(at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(module);
+        int min = asInt(at(hpa, "spec", "minReplicas"));
+        assertThat(min).as("%s HPA minReplicas", module).isPositive();
+        assertThat(asInt(at(hpa, "spec", "maxReplicas"))).as("%s HPA maxReplicas", module).isGreaterThanOrEqualTo(min);
+        assertThat(at(deployment, "spec", "replicas")).as("%s: the HPA owns the replica count", module).isNull();
+
+        Map<String, Object> pdb = base("PodDisruptionBudget", module);
+        assertThat(pdb.get("apiVersion")).isEqualTo("policy/v1");
+        Map<String, String> pdbSelector = stringMap(at(pdb, "spec", "selector", "matchLabels"));
+        assertThat(podLabels).as("%s: PodDisruptionBudget selector matches the pods", module).containsAllEntriesOf(pdbSelector);
+        assertThat(pdbSelector).isNotEmpty();
+    }
+
+    @Test
+    void configMapPointsAtTheServicesAndTheSecretStaysOutOfGit() {
+        Map<String, String> data = stringMap(base("ConfigMap", CONFIG_MAP).get("data"));
+        assertThat(data).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+        URL_VARIABLES.forEach((name, module) -> assertThat(data)
+                .as("ConfigMap %s", CONFIG_MAP)
+                .containsEntry(name, "http://" + module + ":" + serverPort(module)));
+        assertThat(data.keySet()).as("no secret in the ConfigMap").doesNotContainAnyElementsOf(SECRET_VARIABLES);
+
+        assertThat(envFileKeys(SECRETS_EXAMPLE)).as("k8s/secrets.env.example keys")
+                .containsExactlyInAnyOrderElementsOf(SECRET_VARIABLES);
+        assertThat(read(ROOT.resolve("k8s/.gitignore")).lines().map(String::strip))
+                .as("k8s/.gitignore keeps the real secrets.env out of git").contains("secrets.env");
+        assertThat(k8sDocuments().stream().map(Doc::kind)).as("no Secret is committed: the overlays generate it")
+                .doesNotContain("Secret");
+    }
+
+    static Map<String, Object> container(Map<String, Object> deployment) {
+        return map(list(at(deployment, "spec", "template", "spec", "containers")).get(0));
+    }
+
+    /** A securityContext field is inherited from the pod when the container does not set it. */
+    static Object containerOrPod(Map<String, Object> container, Map<String, Object> pod, String... path) {
+        Object own = at(container, path);
+        return own != null ? own : at(pod, path);
+    }
+
+    /** "path on port" of an httpGet probe, named ports resolved. */
+    static String probe(Map<String, Object> container, String name) {
+        Object probe = container.get(name);
+        if (probe == null || at(probe, "httpGet") == null) {
+            fail("%s has no httpGet %s", container.get("name"), name);
+        }
+        Object port = at(probe, "httpGet", "port");
+        int number = port instanceof Number n ? n.intValue() : namedPort(container, String.valueOf(port));
+        return at(probe, "httpGet", "path") + " on " + number;
+    }
+
+    static int namedPort(Map<String, Object> container, String name) {
+        return list(container.get("ports")).stream().filter(p -> name.equals(at(p, "name")))
+                .map(p -> asInt(at(p, "containerPort"))).findFirst()
+                .orElseThrow(() -> new AssertionError(container.get("name") + " has no port named " + name));
+    }
+
+    static Set<String> envFileKeys(Path file) {
+        return read(file).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.substring(0, l.indexOf('=')).strip()).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
