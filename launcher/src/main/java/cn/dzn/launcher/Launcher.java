@@ -1,0 +1,73 @@
+package cn.dzn.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The README's start command ends here: starts the whole suite on the embedded default, prints
+ * where to look, and stops everything on Ctrl-C.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SuiteConfig config = SuiteConfig.defaults(SuiteConfig.findHome(Path.of("")));
+        Suite suite = new Suite(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping the suite …");
+            suite.close();
+        }, "suite-shutdown"));
+        Instant begin = Instant.now();
+        System.out.println("starting the Demonstration-Zone Network (logs in " + config.dataDir().resolve("logs") + ") …");
+        try {
+            suite.start();
+        } catch (IllegalStateException e) {
+            System.err.println("could not start the suite: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(banner(suite, Duration.between(begin, Instant.now())));
+        Thread.currentThread().join();
+    }
+
+    static String banner(Suite suite, Duration took) {
+        SuiteConfig config = suite.config();
+        String gateway = "http://localhost:" + config.gatewayPort();
+        boolean devKey = System.getenv("DZN_ADMIN_KEY") == null || System.getenv("DZN_ADMIN_KEY").isBlank();
+        StringBuilder out = new StringBuilder();
+        out.append("\n==================================================================\n");
+        out.append(" Demonstration-Zone Network is up (").append(took.toMillis() / 100 / 10.0).append(" s)\n");
+        out.append("   Gateway      ").append(gateway).append('\n');
+        out.append("   Swagger UI   ").append(gateway).append("/swagger-ui.html\n");
+        out.append("   Metrics      ").append(gateway).append("/actuator/prometheus (each service: its port + same path)\n");
+        out.append("   Health       ").append(gateway).append("/actuator/health\n");
+        out.append("   Store        ").append(config.externalMongoUri() != null ? "MONGODB_URI (external)"
+                : config.mongoUri() + " (file " + config.dataDir().resolve("store.mv") + ")").append('\n');
+        if (devKey) {
+            out.append("   Admin key    ").append(SuiteConfig.DEV_ADMIN_KEY).append('\n');
+            out.append("   !! DEVELOPMENT KEY: set DZN_ADMIN_KEY for anything but a local trial !!\n");
+        } else {
+            out.append("   Admin key    from DZN_ADMIN_KEY\n");
+        }
+        out.append("   Try: curl -H 'X-Api-Key: ").append(devKey ? SuiteConfig.DEV_ADMIN_KEY : "$DZN_ADMIN_KEY")
+                .append("' ").append(gateway).append("/api/zones\n\n");
+        out.append(String.format("   %-18s %6s %9s %8s%n", "part", "pid", "ready in", "RSS"));
+        if (suite.store() != null) {
+            out.append(row("store", suite.store(), suite.startTimes().get("store")));
+        }
+        for (Map.Entry<String, ChildProcess> part : suite.parts().entrySet()) {
+            out.append(row(part.getKey(), part.getValue(), suite.startTimes().get(part.getKey())));
+        }
+        out.append(" Press Ctrl-C to stop everything.\n");
+        out.append("==================================================================");
+        return out.toString();
+    }
+
+    private static String row(String name, ChildProcess part, Duration ready) {
+        return String.format("   %-18s %6d %8.1fs %6d MB%n", name, part.pid(), ready.toMillis() / 1000.0,
+                part.rssMegabytes());
+    }
+}

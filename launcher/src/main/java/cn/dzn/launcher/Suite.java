@@ -1,0 +1,154 @@
+package cn.dzn.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite on one machine: the embedded store (unless MONGODB_URI points elsewhere), the
+ * four services and the gateway, each its own process, started in that order and stopped in
+ * reverse.
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final SuiteConfig config;
+    private final Map<String, ChildProcess> parts = new LinkedHashMap<>();
+    private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+    private ChildProcess store;
+
+    public Suite(SuiteConfig config) {
+        this.config = config;
+    }
+
+    public SuiteConfig config() {
+        return config;
+    }
+
+    public Map<String, Duration> startTimes() {
+        return startTimes;
+    }
+
+    public Map<String, ChildProcess> parts() {
+        return parts;
+    }
+
+    public ChildProcess store() {
+        return store;
+    }
+
+    /** Starts everything and returns once every part reports ready. */
+    public Suite start() {
+        requireJars();
+        if (config.externalMongoUri() == null) {
+            startStore();
+        }
+        for (String service : SuiteConfig.SERVICES) {
+            parts.put(service, startJar(service, config.servicePorts().get(service), serviceEnv()));
+        }
+        parts.put("gateway", startJar("gateway", config.gatewayPort(), gatewayEnv()));
+        parts.forEach((name, part) -> startTimes.put(name, part.awaitHttpOk(
+                "http://localhost:" + port(name) + "/actuator/health/readiness", START_TIMEOUT)));
+        return this;
+    }
+
+    public void startStore() {
+        Path file = config.dataDir().resolve("store.mv");
+        store = ChildProcess.start("store", storeCommand(file), Map.of(), logDir());
+        startTimes.put("store", store.awaitPort(config.storePort(), Duration.ofSeconds(60)));
+    }
+
+    public int port(String part) {
+        return part.equals("gateway") ? config.gatewayPort() : config.servicePorts().get(part);
+    }
+
+    @Override
+    public void close() {
+        List<ChildProcess> reverse = new ArrayList<>(parts.values());
+        java.util.Collections.reverse(reverse);
+        reverse.parallelStream().forEach(part -> part.stop(Duration.ofSeconds(20)));
+        parts.clear();
+        if (store != null) {
+            store.stop(Duration.ofSeconds(20));
+            store = null;
+        }
+    }
+
+    private ChildProcess startJar(String module, int port, Map<String, String> env) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(config.jvmOptions());
+        command.addAll(List.of("-jar", config.jar(module).toString()));
+        Map<String, String> all = new HashMap<>(env);
+        all.put("SERVER_PORT", String.valueOf(port));
+        return ChildProcess.start(module, command, all, logDir());
+    }
+
+    private Map<String, String> serviceEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MONGODB_URI", config.mongoUri());
+        env.put("DZN_SAMPLE_DATA", String.valueOf(config.sampleData()));
+        env.put("FUND_SERVICE_URL", config.serviceUrl("fund-service"));
+        env.put("TALENT_SERVICE_URL", config.serviceUrl("talent-service"));
+        env.put("INCUBATOR_SERVICE_URL", config.serviceUrl("incubator-service"));
+        return env;
+    }
+
+    private Map<String, String> gatewayEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MONGODB_URI", config.mongoUri());
+        env.put("ZONE_SERVICE_URL", config.serviceUrl("zone-service"));
+        env.put("FUND_SERVICE_URL", config.serviceUrl("fund-service"));
+        env.put("TALENT_SERVICE_URL", config.serviceUrl("talent-service"));
+        env.put("INCUBATOR_SERVICE_URL", config.serviceUrl("incubator-service"));
+        return env;
+    }
+
+    /**
+     * The store runs from this very program: from the launcher jar via Boot's PropertiesLauncher
+     * ({@code loader.main}), or from the class path when this code runs in a test.
+     */
+    private List<String> storeCommand(Path file) {
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-Xmx512m"));
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-Dloader.main=" + EmbeddedStore.class.getName(), "-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, EmbeddedStore.class.getName()));
+        }
+        command.addAll(List.of(String.valueOf(config.storePort()), file.toString()));
+        return command;
+    }
+
+    private void requireJars() {
+        List<String> missing = new ArrayList<>();
+        for (String module : parts.isEmpty() ? modules() : List.<String>of()) {
+            if (!Files.exists(config.jar(module))) {
+                missing.add(config.jar(module).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built yet: " + missing + " (run the README's start command, "
+                    + "which builds them)");
+        }
+    }
+
+    private static List<String> modules() {
+        List<String> modules = new ArrayList<>(SuiteConfig.SERVICES);
+        modules.add("gateway");
+        return modules;
+    }
+
+    private Path logDir() {
+        return config.dataDir().resolve("logs");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,65 @@
+package cn.dzn.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the suite's parts live and listen. {@code home} is the repository root, where each
+ * module's jar is found at {@code <module>/target/<module>.jar}.
+ */
+public record SuiteConfig(Path home, Path dataDir, int gatewayPort, Map<String, Integer> servicePorts,
+        int storePort, String externalMongoUri, boolean sampleData, List<String> jvmOptions) {
+
+    public static final String DEV_ADMIN_KEY = "dzn-dev-admin-key-0000000000000000";
+    public static final List<String> SERVICES = List.of("zone-service", "fund-service", "talent-service",
+            "incubator-service");
+
+    /** The embedded default: fixed ports, ./data, sample data, MONGODB_URI if it is set. */
+    public static SuiteConfig defaults(Path home) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            ports.put(SERVICES.get(i), 8081 + i);
+        }
+        String mongo = System.getenv("MONGODB_URI");
+        return new SuiteConfig(home, home.resolve("data"), 8080, ports, 27017,
+                mongo == null || mongo.isBlank() ? null : mongo, true, defaultJvmOptions());
+    }
+
+    /**
+     * Serial GC and a bounded heap keep each service's footprint small on a two-core machine;
+     * five JVMs share it.
+     */
+    static List<String> defaultJvmOptions() {
+        return List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    public String mongoUri() {
+        return externalMongoUri != null ? externalMongoUri : "mongodb://127.0.0.1:" + storePort;
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + servicePorts.get(service);
+    }
+
+    public Path jar(String module) {
+        return home.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    /** Walks up from {@code start} to the directory whose pom.xml lists the launcher module. */
+    public static Path findHome(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("pom.xml");
+            try {
+                if (Files.exists(pom) && Files.readString(pom).contains("<module>launcher</module>")) {
+                    return dir;
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read " + pom, e);
+            }
+        }
+        throw new IllegalStateException("run this from inside the repository (no pom.xml listing the launcher)");
+    }
+}
