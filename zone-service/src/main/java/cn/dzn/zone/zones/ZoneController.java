@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.sync.SyncEndpoints;
 import cn.dzn.platform.web.IfMatch;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
@@ -28,6 +29,8 @@ import jakarta.validation.Valid;
 @Validated
 public class ZoneController {
 
+    private static final String REQUEST_ID = "X-Request-Id";
+
     private final ZoneService zones;
 
     public ZoneController(ZoneService zones) {
@@ -35,8 +38,9 @@ public class ZoneController {
     }
 
     @PostMapping
-    public ResponseEntity<Zone> create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody ZoneInput input) {
-        Zone zone = zones.create(caller, input);
+    public ResponseEntity<Zone> create(@AuthenticationPrincipal Caller caller,
+            @RequestHeader(name = REQUEST_ID, required = false) String requestId, @Valid @RequestBody ZoneInput input) {
+        Zone zone = zones.create(caller, SyncEndpoints.requestIdOr(requestId), input);
         return ResponseEntity.created(URI.create("/api/zones/" + zone.id())).eTag(IfMatch.etag(zone.version()))
                 .body(zone);
     }
@@ -56,15 +60,18 @@ public class ZoneController {
     @PutMapping("/{id}")
     public ResponseEntity<Zone> update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = REQUEST_ID, required = false) String requestId,
             @Valid @RequestBody ZoneInput input) {
-        Zone zone = zones.update(caller, id, input, IfMatch.version(ifMatch, input.version()));
+        Zone zone = zones.update(caller, SyncEndpoints.requestIdOr(requestId), id, input,
+                IfMatch.version(ifMatch, input.version()));
         return ResponseEntity.ok().eTag(IfMatch.etag(zone.version())).body(zone);
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        zones.delete(caller, id, IfMatch.version(ifMatch, null));
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = REQUEST_ID, required = false) String requestId) {
+        zones.delete(caller, SyncEndpoints.requestIdOr(requestId), id, IfMatch.version(ifMatch, null));
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,116 +1,93 @@
 package cn.dzn.zone.zones;
 
 import static com.mongodb.client.model.Filters.empty;
-import static com.mongodb.client.model.Filters.or;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Service;
-
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Indexes;
 
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
-import cn.dzn.platform.mongo.RegionFilters;
-import cn.dzn.platform.mongo.VersionedCollection;
-import cn.dzn.platform.regions.RegionCode;
-import cn.dzn.platform.regions.Tier;
+import cn.dzn.platform.sync.Candidate;
+import cn.dzn.platform.sync.RecordResult;
+import cn.dzn.platform.sync.RecordStore;
+import cn.dzn.platform.sync.WriteContext;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 
 /**
- * Zones and who may see or change them: the bureaus of the owning region and of every member
- * city see a zone; only a caller whose region contains the owning region changes it.
+ * The API's zone operations, each one record through the shared write path (so API writes land
+ * in the change feed and the audit trail exactly as synced ones do), with HTTP's answers:
+ * 404 outside the caller's view, 403 outside its region, 409 for a stale version.
  */
 @Service
 public class ZoneService {
 
-    private final VersionedCollection<Zone> zones;
-    private final Clock clock;
+    private final RecordStore<ZoneInput, Zone> zones;
+    private final ZoneResource resource;
 
-    public ZoneService(MongoDatabase database, Clock clock) {
-        this.zones = new VersionedCollection<>(database.getCollection("zones", Zone.class), "zone");
-        this.zones.raw().createIndex(Indexes.ascending("regionCode"));
-        this.zones.raw().createIndex(Indexes.ascending("memberCities"));
-        this.clock = clock;
+    public ZoneService(RecordStore<ZoneInput, Zone> zones, ZoneResource resource) {
+        this.zones = zones;
+        this.resource = resource;
     }
 
-    public Zone create(Caller caller, ZoneInput input) {
+    public Zone create(Caller caller, String requestId, ZoneInput input) {
         caller.requireWrite(input.regionCode());
-        checkMembers(input);
-        var now = clock.instant();
-        return zones.insert(new Zone(new ObjectId().toHexString(), input.name(), input.regionCode(),
-                List.copyOf(input.memberCities()), input.approvalDocument(), input.approvedOn(), input.batch(),
-                statusOf(input), listOf(input.leadingIndustries()), false, input.note(), now, now, 1));
+        checked(input);
+        String id = new ObjectId().toHexString();
+        expectWritten(write(caller, requestId, Candidate.upsert(id, null, input)), null);
+        return zones.get(caller, id);
     }
 
     public Zone get(Caller caller, String id) {
-        return zones.get(id, visibleTo(caller));
+        return zones.get(caller, id);
     }
 
     public Page<Zone> list(Caller caller, PageRequest page) {
-        return zones.page(visibleTo(caller), page);
+        return zones.page(caller, empty(), page);
     }
 
-    public Zone update(Caller caller, String id, ZoneInput input, long expectedVersion) {
-        Zone current = get(caller, id);
+    public Zone update(Caller caller, String requestId, String id, ZoneInput input, long expectedVersion) {
+        Zone current = zones.get(caller, id);
         caller.requireWrite(current.regionCode());
         caller.requireWrite(input.regionCode());
-        checkMembers(input);
-        Zone updated = new Zone(id, input.name(), input.regionCode(), List.copyOf(input.memberCities()),
-                input.approvalDocument(), input.approvedOn(), input.batch(), statusOf(input),
-                listOf(input.leadingIndustries()), current.sample(), input.note(), current.createdAt(),
-                clock.instant(), current.version());
-        return zones.replace(updated, expectedVersion, ownedBy(caller));
+        if (!current.regionCode().equals(input.regionCode())) {
+            throw Problems.invalid(List.of(new FieldError("regionCode", "cannot change: the zone belongs to "
+                    + current.regionCode())));
+        }
+        checked(input);
+        expectWritten(write(caller, requestId, Candidate.upsert(id, expectedVersion, input)), expectedVersion);
+        return zones.get(caller, id);
     }
 
-    public void delete(Caller caller, String id, long expectedVersion) {
-        Zone current = get(caller, id);
-        caller.requireWrite(current.regionCode());
-        zones.delete(id, expectedVersion, ownedBy(caller));
+    public void delete(Caller caller, String requestId, String id, long expectedVersion) {
+        caller.requireWrite(zones.get(caller, id).regionCode());
+        expectWritten(write(caller, requestId, Candidate.deletion(id, expectedVersion)), expectedVersion);
     }
 
-    /** Members are cities or districts (上海闵行 is a district), never a province or the nation. */
-    private static void checkMembers(ZoneInput input) {
-        List<FieldError> errors = new ArrayList<>();
-        List<String> members = input.memberCities();
-        for (int i = 0; i < members.size(); i++) {
-            Tier tier = RegionCode.of(members.get(i)).tier();
-            if (tier != Tier.CITY && tier != Tier.DISTRICT) {
-                errors.add(new FieldError("memberCities[" + i + "]", "must be a city or district code, not a " + tier));
+    private RecordResult write(Caller caller, String requestId, Candidate<ZoneInput> candidate) {
+        WriteContext context = new WriteContext(caller, requestId, java.time.Instant.now(), null);
+        return zones.write(context, List.of(candidate)).get(0);
+    }
+
+    private static void expectWritten(RecordResult result, Long expectedVersion) {
+        switch (result.outcome()) {
+            case CREATED, UPDATED, DELETED, UNCHANGED -> {
             }
+            case CONFLICT -> throw result.currentVersion() == null ? Problems.notFound("zone " + result.id())
+                    : Problems.staleVersion(expectedVersion == null ? 0 : expectedVersion, result.currentVersion());
+            case REJECTED -> throw Problems.invalid(result.errors());
         }
-        if (members.stream().distinct().count() != members.size()) {
-            errors.add(new FieldError("memberCities", "must not repeat a city"));
-        }
+    }
+
+    private void checked(ZoneInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        resource.check(input, errors);
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-    }
-
-    private static Bson visibleTo(Caller caller) {
-        if (caller.region().equals(RegionCode.NATIONAL)) {
-            return empty();
-        }
-        return or(RegionFilters.inside("regionCode", caller.region()),
-                RegionFilters.anyInside("memberCities", caller.region()));
-    }
-
-    private static Bson ownedBy(Caller caller) {
-        return RegionFilters.inside("regionCode", caller.region());
-    }
-
-    private static ZoneStatus statusOf(ZoneInput input) {
-        return input.status() == null ? ZoneStatus.APPROVED : input.status();
-    }
-
-    private static List<String> listOf(List<String> values) {
-        return values == null ? List.of() : List.copyOf(values);
     }
 }

@@ -1,0 +1,20 @@
+package cn.dzn.platform.sync;
+
+import java.util.List;
+
+import cn.dzn.platform.errors.FieldError;
+
+/**
+ * One record to write: its position in the request, id, the version the writer read (null for a
+ * new record), whether it is a deletion, the bound input and what binding found wrong with it.
+ */
+public record Candidate<I>(int index, String id, Long version, boolean delete, I input, List<FieldError> errors) {
+
+    public static <I> Candidate<I> upsert(String id, Long version, I input) {
+        return new Candidate<>(0, id, version, false, input, List.of());
+    }
+
+    public static <I> Candidate<I> deletion(String id, long version) {
+        return new Candidate<>(0, id, version, true, null, List.of());
+    }
+}

@@ -1,0 +1,157 @@
+package cn.dzn.platform.sync;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+
+import cn.dzn.platform.errors.Problems;
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.web.Page;
+import cn.dzn.platform.web.PageRequest;
+
+/**
+ * Everything about one syncable resource's records: reads in the caller's view, the write path,
+ * sync batches and the change feed. Built by {@link Records#store}.
+ */
+public class RecordStore<I, V> implements AutoCloseable {
+
+    private final SyncResource<I, V> resource;
+    private final MongoCollection<BsonDocument> raw;
+    private final Codec<V> view;
+    private final RecordWriter<I, V> writer;
+    private final Sequencer sequencer;
+    private final SyncBatches batches;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RecordStore(SyncResource<I, V> resource, MongoCollection<BsonDocument> raw, Sequencer sequencer,
+            AuditTrail audit, SyncBatches batches, Clock clock) {
+        this.resource = resource;
+        this.raw = raw;
+        this.view = raw.getCodecRegistry().get(resource.viewType());
+        this.sequencer = sequencer;
+        this.audit = audit;
+        this.batches = batches;
+        this.clock = clock;
+        this.writer = new RecordWriter<>(resource, raw, sequencer, audit);
+        raw.createIndex(Indexes.ascending("regionCode"));
+    }
+
+    public SyncResource<I, V> resource() {
+        return resource;
+    }
+
+    public Optional<V> find(Caller caller, String id) {
+        return Optional.ofNullable(raw.find(and(eq("_id", id), live(caller))).first()).map(this::decode);
+    }
+
+    public V get(Caller caller, String id) {
+        return find(caller, id).orElseThrow(() -> Problems.notFound(resource.collection() + " " + id));
+    }
+
+    /** The version of a record the caller can see, or 404. */
+    public long versionOf(Caller caller, String id) {
+        BsonDocument doc = raw.find(and(eq("_id", id), live(caller))).first();
+        if (doc == null) {
+            throw Problems.notFound(resource.collection() + " " + id);
+        }
+        return RecordWriter.versionOf(doc);
+    }
+
+    /** A keyset page in id order of the live records the caller sees, narrowed by {@code filter}. */
+    public Page<V> page(Caller caller, Bson filter, PageRequest request) {
+        Bson seek = request.afterId() == null ? and(live(caller), filter)
+                : and(live(caller), filter, gt("_id", request.afterId()));
+        List<BsonDocument> docs = raw.find(seek).sort(Sorts.ascending("_id")).limit(request.limit() + 1)
+                .into(new ArrayList<>());
+        String next = null;
+        if (docs.size() > request.limit()) {
+            docs.remove(docs.size() - 1);
+            next = PageRequest.cursorAfter(docs.get(docs.size() - 1).getString("_id").getValue());
+        }
+        return new Page<>(docs.stream().map(this::decode).toList(), next);
+    }
+
+    public List<RecordResult> write(WriteContext context, List<Candidate<I>> candidates) {
+        return writer.write(context, candidates);
+    }
+
+    public SyncAnswer sync(Caller caller, String requestId, String idempotencyKey, byte[] body) {
+        return batches.run(this, caller, requestId, idempotencyKey, body);
+    }
+
+    /**
+     * Changes after {@code since} in sequence order, never beyond the watermark: everything at
+     * or below it is written, so a reader following {@code next} cannot skip a change.
+     */
+    public Change.Page<V> changes(Caller caller, String since, Integer limit) {
+        PageRequest request = PageRequest.of(limit, since);
+        long after = request.afterId() == null ? 0 : parseSeq(request.afterId());
+        long watermark = sequencer.watermark();
+        List<BsonDocument> docs = raw.find(and(gt(Sequencer.SEQ, after), lte(Sequencer.SEQ, watermark),
+                resource.visibleTo(caller))).sort(Sorts.ascending(Sequencer.SEQ)).limit(request.limit())
+                .into(new ArrayList<>());
+        List<Change<V>> items = docs.stream().map(doc -> new Change<>(cursor(doc.getInt64(Sequencer.SEQ).getValue()),
+                doc.getString("_id").getValue(), RecordWriter.versionOf(doc),
+                doc.getBoolean("deleted").getValue(), decode(doc))).toList();
+        long next = docs.size() == request.limit() ? docs.get(docs.size() - 1).getInt64(Sequencer.SEQ).getValue()
+                : Math.max(after, watermark);
+        return new Change.Page<>(items, cursor(next));
+    }
+
+    public Page<org.bson.Document> audit(Caller caller, PageRequest request) {
+        caller.requireAdmin();
+        return audit.page(resource.collection(), request);
+    }
+
+    /** Sequences what is pending now; tests use it to read their own writes in the feed at once. */
+    public void drainFeed() {
+        sequencer.drain();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private Bson live(Caller caller) {
+        return and(resource.visibleTo(caller), ne("deleted", true));
+    }
+
+    private V decode(BsonDocument doc) {
+        return view.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+    }
+
+    private static String cursor(long seq) {
+        return PageRequest.cursorAfter(Long.toString(seq));
+    }
+
+    private static long parseSeq(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw Problems.badRequest("'since' is not a cursor this feed handed out");
+        }
+    }
+
+    @Override
+    public void close() {
+        sequencer.close();
+    }
+}

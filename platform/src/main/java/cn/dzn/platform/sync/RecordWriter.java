@@ -1,0 +1,231 @@
+package cn.dzn.platform.sync;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistry;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+
+import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.identity.Role;
+
+/**
+ * The one write path of a resource, for the API and for sync alike: decides each record's
+ * outcome against what is stored, then writes all of them in one unordered bulk write whose every
+ * operation is conditional on the version it decided on (docs/sync.md).
+ */
+class RecordWriter<I, V> {
+
+    static final Set<String> SYSTEM_FIELDS = Set.of("_id", "version", "createdAt", "updatedAt", "deleted",
+            Sequencer.PENDING, Sequencer.SEQ, AuditTrail.LAST_WRITE, "sample");
+
+    private final SyncResource<I, V> resource;
+    private final MongoCollection<BsonDocument> records;
+    private final CodecRegistry codecs;
+    private final Sequencer sequencer;
+    private final AuditTrail audit;
+
+    RecordWriter(SyncResource<I, V> resource, MongoCollection<BsonDocument> records, Sequencer sequencer,
+            AuditTrail audit) {
+        this.resource = resource;
+        this.records = records;
+        this.codecs = records.getCodecRegistry();
+        this.sequencer = sequencer;
+        this.audit = audit;
+    }
+
+    private record Planned(int slot, Candidate<?> candidate, WriteModel<BsonDocument> write, BsonDocument document,
+            Outcome outcome, long version) {
+    }
+
+    List<RecordResult> write(WriteContext context, List<Candidate<I>> candidates) {
+        Map<String, BsonDocument> stored = load(candidates);
+        RecordResult[] results = new RecordResult[candidates.size()];
+        List<Planned> plan = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int slot = 0; slot < candidates.size(); slot++) {
+            Candidate<I> candidate = candidates.get(slot);
+            if (candidate.id() != null && !seen.add(candidate.id())) {
+                results[slot] = RecordResult.rejected(candidate.index(), candidate.id(),
+                        List.of(new FieldError("id", "appears more than once in this batch")));
+                continue;
+            }
+            results[slot] = decide(context, slot, candidate, stored.get(candidate.id()), plan);
+        }
+        execute(plan, results);
+        return List.of(results);
+    }
+
+    private RecordResult decide(WriteContext context, int slot, Candidate<I> candidate, BsonDocument current,
+            List<Planned> plan) {
+        int index = candidate.index();
+        String id = candidate.id();
+        if (!candidate.errors().isEmpty()) {
+            return RecordResult.rejected(index, id, candidate.errors());
+        }
+        if (current != null && isReplay(context, current)) {
+            BsonDocument lastWrite = current.getDocument(AuditTrail.LAST_WRITE);
+            return RecordResult.of(index, id, Outcome.valueOf(lastWrite.getString("outcome").getValue().toUpperCase()),
+                    lastWrite.getInt64("version").getValue());
+        }
+        if (!context.caller().has(Role.WRITE)) {
+            return RecordResult.rejected(index, id, List.of(new FieldError("", "this client may only read")));
+        }
+        if (current != null && !context.caller().canSee(regionOf(current))) {
+            return outsideRegion(index, id, regionOf(current), context);
+        }
+        boolean live = current != null && !current.getBoolean("deleted", BsonBoolean.FALSE).getValue();
+        long currentVersion = current == null ? 0 : versionOf(current);
+        if (candidate.delete()) {
+            if (!live) {
+                return RecordResult.of(index, id, Outcome.UNCHANGED, currentVersion);
+            }
+            if (!Objects.equals(candidate.version(), currentVersion)) {
+                return RecordResult.conflict(index, id, currentVersion);
+            }
+            BsonDocument tombstone = current.clone();
+            tombstone.put("deleted", BsonBoolean.TRUE);
+            return plan(plan, slot, candidate, context, tombstone, current, Outcome.DELETED);
+        }
+        String region = resource.regionOf(candidate.input());
+        if (!context.caller().canSee(region)) {
+            return outsideRegion(index, id, region, context);
+        }
+        if (live && !regionOf(current).equals(region)) {
+            return RecordResult.rejected(index, id, List.of(new FieldError("regionCode",
+                    "cannot change: the record belongs to " + regionOf(current))));
+        }
+        // A stale version is a conflict even for identical content; naming none, only a change is.
+        if (candidate.version() != null && candidate.version() != currentVersion) {
+            return RecordResult.conflict(index, id, current == null ? null : currentVersion);
+        }
+        BsonDocument content = encode(candidate.input());
+        if (live && sameContent(content, current)) {
+            return RecordResult.of(index, id, Outcome.UNCHANGED, currentVersion);
+        }
+        if (live && candidate.version() == null) {
+            return RecordResult.conflict(index, id, currentVersion);
+        }
+        return plan(plan, slot, candidate, context, content, current, live ? Outcome.UPDATED : Outcome.CREATED);
+    }
+
+    private RecordResult plan(List<Planned> plan, int slot, Candidate<I> candidate, WriteContext context,
+            BsonDocument content, BsonDocument current, Outcome outcome) {
+        long version = current == null ? 1 : versionOf(current) + 1;
+        BsonDocument document = content.clone();
+        document.put("_id", new BsonString(candidate.id()));
+        document.put("version", new BsonInt64(version));
+        document.put("createdAt", current == null ? new BsonDateTime(context.at().toEpochMilli()) : current.get("createdAt"));
+        document.put("updatedAt", new BsonDateTime(context.at().toEpochMilli()));
+        document.putIfAbsent("deleted", BsonBoolean.FALSE);
+        document.put(Sequencer.PENDING, BsonBoolean.TRUE);
+        document.remove(Sequencer.SEQ);
+        document.put(AuditTrail.LAST_WRITE, AuditTrail.lastWrite(context, context.idempotencyKey(), outcome, version)
+                .toBsonDocument(BsonDocument.class, codecs));
+        WriteModel<BsonDocument> write = current == null ? new InsertOneModel<>(document)
+                : new ReplaceOneModel<>(and(eq("_id", candidate.id()), eq("version", current.get("version"))), document,
+                        new ReplaceOptions().upsert(true));
+        plan.add(new Planned(slot, candidate, write, document, outcome, version));
+        return RecordResult.of(candidate.index(), candidate.id(), outcome, version);
+    }
+
+    /** One bulk write; an operation that lost a race (duplicate key) becomes a conflict. */
+    private void execute(List<Planned> plan, RecordResult[] results) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        Set<Integer> lost = new HashSet<>();
+        try {
+            records.bulkWrite(plan.stream().map(Planned::write).toList(), new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                lost.add(error.getIndex());
+            }
+        }
+        List<BsonDocument> written = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            Planned planned = plan.get(i);
+            if (lost.contains(i)) {
+                BsonDocument now = records.find(eq("_id", planned.candidate().id())).first();
+                results[planned.slot()] = RecordResult.conflict(planned.candidate().index(), planned.candidate().id(),
+                        now == null ? null : versionOf(now));
+            } else {
+                written.add(planned.document());
+            }
+        }
+        audit.record(records.getNamespace().getCollectionName(), written);
+        sequencer.nudge();
+    }
+
+    private Map<String, BsonDocument> load(List<Candidate<I>> candidates) {
+        List<String> ids = candidates.stream().map(Candidate::id).filter(Objects::nonNull).distinct().toList();
+        Map<String, BsonDocument> stored = new HashMap<>();
+        if (!ids.isEmpty()) {
+            records.find(in("_id", ids)).forEach(doc -> stored.put(doc.getString("_id").getValue(), doc));
+        }
+        return stored;
+    }
+
+    private static boolean isReplay(WriteContext context, BsonDocument current) {
+        BsonDocument lastWrite = current.getDocument(AuditTrail.LAST_WRITE, null);
+        return context.idempotencyKey() != null && lastWrite != null && lastWrite.isString("key")
+                && lastWrite.getString("key").getValue().equals(context.idempotencyKey());
+    }
+
+    private RecordResult outsideRegion(int index, String id, String region, WriteContext context) {
+        return RecordResult.rejected(index, id, List.of(new FieldError("regionCode",
+                "region " + region + " lies outside the caller's region " + context.caller().region())));
+    }
+
+    BsonDocument encode(I input) {
+        BsonDocument content = new BsonDocument();
+        @SuppressWarnings("unchecked")
+        Class<I> type = (Class<I>) input.getClass();
+        codecs.get(type).encode(new BsonDocumentWriter(content), input, EncoderContext.builder().build());
+        content.entrySet().removeIf(entry -> entry.getValue().isNull() || SYSTEM_FIELDS.contains(entry.getKey()));
+        return content;
+    }
+
+    static boolean sameContent(BsonDocument content, BsonDocument current) {
+        BsonDocument stored = current.clone();
+        stored.entrySet().removeIf(entry -> entry.getValue().isNull() || SYSTEM_FIELDS.contains(entry.getKey()));
+        return stored.equals(content);
+    }
+
+    static String regionOf(BsonDocument record) {
+        return record.getString("regionCode").getValue();
+    }
+
+    static long versionOf(BsonDocument record) {
+        return record.get("version").asNumber().longValue();
+    }
+}

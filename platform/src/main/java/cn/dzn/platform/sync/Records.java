@@ -1,0 +1,32 @@
+package cn.dzn.platform.sync;
+
+import java.time.Clock;
+
+import org.bson.BsonDocument;
+
+import com.mongodb.client.MongoDatabase;
+
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds the {@link RecordStore} of each resource a service declares; one bean per service. */
+public class Records {
+
+    private final MongoDatabase database;
+    private final AuditTrail audit;
+    private final SyncBatches batches;
+    private final Clock clock;
+
+    public Records(MongoDatabase database, JsonMapper json, Validator validator, Clock clock) {
+        this.database = database;
+        this.audit = new AuditTrail(database);
+        this.batches = new SyncBatches(json, validator, new Idempotency(database, json, clock));
+        this.clock = clock;
+    }
+
+    public <I, V> RecordStore<I, V> store(SyncResource<I, V> resource) {
+        Sequencer sequencer = new Sequencer(database, resource.collection(), audit, clock);
+        return new RecordStore<>(resource, database.getCollection(resource.collection(), BsonDocument.class),
+                sequencer, audit, batches, clock);
+    }
+}

@@ -1,0 +1,14 @@
+package cn.dzn.platform.sync;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One record of a sync batch: its id, the version the sender last read (none for a new record),
+ * whether it is to be deleted, and its content, bound to the resource's input type.
+ */
+public record SyncRecord(String id, Long version, Boolean deleted, JsonNode data) {
+
+    public boolean isDeletion() {
+        return Boolean.TRUE.equals(deleted);
+    }
+}

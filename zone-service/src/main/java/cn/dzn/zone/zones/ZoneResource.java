@@ -1,0 +1,76 @@
+package cn.dzn.zone.zones;
+
+import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.or;
+
+import java.util.List;
+
+import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.mongo.RegionFilters;
+import cn.dzn.platform.regions.RegionCode;
+import cn.dzn.platform.regions.Tier;
+import cn.dzn.platform.sync.RecordStore;
+import cn.dzn.platform.sync.Records;
+import cn.dzn.platform.sync.SyncResource;
+
+/**
+ * Zones as a syncable resource: the bureaus of the owning region and of every member city see a
+ * zone (they report for their part of it); the owning region's callers change it.
+ */
+@Configuration
+public class ZoneResource implements SyncResource<ZoneInput, Zone> {
+
+    @Bean
+    RecordStore<ZoneInput, Zone> zoneStore(Records records) {
+        return records.store(this);
+    }
+
+    @Override
+    public String collection() {
+        return "zones";
+    }
+
+    @Override
+    public Class<ZoneInput> inputType() {
+        return ZoneInput.class;
+    }
+
+    @Override
+    public Class<Zone> viewType() {
+        return Zone.class;
+    }
+
+    @Override
+    public String regionOf(ZoneInput input) {
+        return input.regionCode();
+    }
+
+    /** Members are cities or districts (上海闵行 is a district), never a province or the nation. */
+    @Override
+    public void check(ZoneInput input, List<FieldError> errors) {
+        List<String> members = input.memberCities();
+        for (int i = 0; i < members.size(); i++) {
+            Tier tier = RegionCode.of(members.get(i)).tier();
+            if (tier != Tier.CITY && tier != Tier.DISTRICT) {
+                errors.add(new FieldError("memberCities[" + i + "]", "must be a city or district code, not a " + tier));
+            }
+        }
+        if (members.stream().distinct().count() != members.size()) {
+            errors.add(new FieldError("memberCities", "must not repeat a city"));
+        }
+    }
+
+    @Override
+    public Bson visibleTo(Caller caller) {
+        if (caller.region().equals(RegionCode.NATIONAL)) {
+            return empty();
+        }
+        return or(RegionFilters.inside("regionCode", caller.region()),
+                RegionFilters.anyInside("memberCities", caller.region()));
+    }
+}
