@@ -1,0 +1,28 @@
+package cn.dzn.gateway;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/** The gateway's own document (/api/clients); the services' documents are proxied next to it. */
+@Configuration
+class OpenApiSetup {
+
+    private static final String API_KEY = "apiKey";
+
+    @Bean
+    OpenAPI gatewayOpenApi() {
+        SecurityScheme apiKey = new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("X-Api-Key");
+        return new OpenAPI()
+                .info(new Info().title("Demonstration-Zone Network gateway").version("v1")
+                        .description("API clients (national administrators only). Every /api path needs X-Api-Key."))
+                .components(new Components().addSecuritySchemes(API_KEY, apiKey))
+                .addSecurityItem(new SecurityRequirement().addList(API_KEY));
+    }
+}

@@ -1,0 +1,19 @@
+package cn.dzn.gateway.clients;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.identity.Role;
+import cn.dzn.platform.regions.RegionCode;
+
+/** A machine client as stored in {@code api_clients}: only the hash of its key is kept. */
+public record ApiClient(@BsonId String id, String name, String keyHash, String regionCode, Set<Role> roles,
+        Instant createdAt, Instant revokedAt) {
+
+    public Caller caller() {
+        return new Caller(id, RegionCode.of(regionCode), roles);
+    }
+}

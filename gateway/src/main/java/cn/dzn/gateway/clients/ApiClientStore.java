@@ -1,0 +1,85 @@
+package cn.dzn.gateway.clients;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import cn.dzn.platform.identity.Role;
+import cn.dzn.platform.regions.RegionCode;
+import cn.dzn.platform.web.PageRequest;
+
+/** {@code api_clients} through the sync driver. Blocking: callers run it off the event loop. */
+@Component
+class ApiClientStore {
+
+    static final String BOOTSTRAP_ID = "bootstrap-admin";
+
+    private final MongoCollection<ApiClient> clients;
+
+    ApiClientStore(MongoDatabase database) {
+        this.clients = database.getCollection("api_clients", ApiClient.class);
+    }
+
+    void ensureIndexes() {
+        clients.createIndex(Indexes.ascending("keyHash"), new IndexOptions().unique(true).name("keyHash_unique"));
+    }
+
+    void insert(ApiClient client) {
+        clients.insertOne(client);
+    }
+
+    Optional<ApiClient> findActiveByHash(String keyHash) {
+        return Optional.ofNullable(clients.find(and(eq("keyHash", keyHash), eq("revokedAt", null))).first());
+    }
+
+    /** One page more than asked for, so the caller can tell whether there is a next page. */
+    List<ApiClient> pageFrom(PageRequest page) {
+        Bson filter = page.afterId() == null ? Filters.empty() : gt("_id", page.afterId());
+        return clients.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+    }
+
+    /** Sets revokedAt once; a second revoke keeps the first time. Empty when there is no such client. */
+    Optional<ApiClient> revoke(String id, Instant at) {
+        ApiClient revoked = clients.findOneAndUpdate(and(eq("_id", id), eq("revokedAt", null)),
+                Updates.set("revokedAt", at), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(revoked != null ? revoked : clients.find(eq("_id", id)).first());
+    }
+
+    /**
+     * The environment is the source of truth for the first admin: every start re-binds it to the
+     * current DZN_ADMIN_KEY and national admin rights, keeping only its creation time.
+     */
+    void upsertBootstrapAdmin(String keyHash, Instant now) {
+        List<String> roles = Set.of(Role.ADMIN, Role.READ, Role.WRITE).stream().map(Role::name).sorted().toList();
+        Bson update = Updates.combine(
+                Updates.set("name", "bootstrap national administrator (DZN_ADMIN_KEY)"),
+                Updates.set("keyHash", keyHash),
+                Updates.set("regionCode", RegionCode.NATIONAL.code()),
+                Updates.set("roles", roles),
+                Updates.set("revokedAt", null),
+                Updates.setOnInsert("createdAt", now));
+        clients.withDocumentClass(Document.class)
+                .updateOne(eq("_id", BOOTSTRAP_ID), update, new UpdateOptions().upsert(true));
+    }
+}

@@ -1,0 +1,36 @@
+package cn.dzn.gateway.clients;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How API keys are hashed and looked up, and the key of the first national administrator.
+ * Blank values fall back to documented development defaults so the embedded default starts on a
+ * fresh machine; {@code StartupSecrets} refuses them under the prod profile.
+ */
+@ConfigurationProperties("dzn.api-keys")
+public record ApiKeyProperties(String hashSecret, String adminKey, Duration cacheTtl) {
+
+    public static final String DEV_HASH_SECRET = "dzn-dev-key-hash-secret-change-me-0123456789";
+    public static final String DEV_ADMIN_KEY = "dzn-dev-admin-key-0000000000000000";
+
+    public ApiKeyProperties {
+        hashSecret = blank(hashSecret) ? DEV_HASH_SECRET : hashSecret;
+        adminKey = blank(adminKey) ? DEV_ADMIN_KEY : adminKey;
+        // Short, so that a key revoked on another gateway instance stops working soon here too.
+        cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
+    }
+
+    public boolean usesDevHashSecret() {
+        return DEV_HASH_SECRET.equals(hashSecret);
+    }
+
+    public boolean usesDevAdminKey() {
+        return DEV_ADMIN_KEY.equals(adminKey);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

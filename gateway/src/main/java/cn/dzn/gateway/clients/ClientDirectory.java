@@ -1,0 +1,55 @@
+package cn.dzn.gateway.clients;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import cn.dzn.platform.identity.Caller;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Answers "who holds this key?" for every proxied request. Answers, including "nobody", are
+ * cached by key hash for a short time so the store is not asked on each request; revoking on
+ * this instance evicts at once, other instances follow within the cache TTL.
+ */
+@Component
+public class ClientDirectory {
+
+    // Longer keys are not ours: refuse them before hashing or caching anything.
+    private static final int MAX_KEY_LENGTH = 256;
+
+    private final ApiClientStore store;
+    private final ApiKeys keys;
+    private final AsyncCache<String, Optional<Caller>> byHash;
+
+    ClientDirectory(ApiClientStore store, ApiKeys keys, ApiKeyProperties properties) {
+        this.store = store;
+        this.keys = keys;
+        // Bounded, so a flood of made-up keys cannot grow the cache without limit.
+        this.byHash = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(50_000).buildAsync();
+    }
+
+    /** The caller holding {@code apiKey}, or empty for an unknown or revoked key. */
+    public Mono<Caller> callerFor(String apiKey) {
+        if (apiKey == null || apiKey.isBlank() || apiKey.length() > MAX_KEY_LENGTH) {
+            return Mono.empty();
+        }
+        String hash = keys.hash(apiKey);
+        // suppressCancel: one cancelled request must not cancel a lookup other requests wait on.
+        return Mono.fromFuture(byHash.get(hash, (h, executor) -> lookup(h).toFuture()), true)
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    void forget(String keyHash) {
+        byHash.synchronous().invalidate(keyHash);
+    }
+
+    private Mono<Optional<Caller>> lookup(String keyHash) {
+        return Mono.fromCallable(() -> store.findActiveByHash(keyHash).map(ApiClient::caller))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,90 @@
+package cn.dzn.gateway.clients;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.bson.types.ObjectId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.dzn.platform.errors.Problems;
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.web.Page;
+import cn.dzn.platform.web.PageRequest;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** API clients, managed by national administrators and served by the gateway itself. */
+@RestController
+@RequestMapping("/api/clients")
+class ClientsController {
+
+    private final ApiClientStore store;
+    private final ApiKeys keys;
+    private final ClientDirectory directory;
+
+    ClientsController(ApiClientStore store, ApiKeys keys, ClientDirectory directory) {
+        this.store = store;
+        this.keys = keys;
+        this.directory = directory;
+    }
+
+    /** The body is taken as a Mono so that a non-admin gets 403 before its body is even read. */
+    @PostMapping
+    Mono<ResponseEntity<CreatedClient>> create(@AuthenticationPrincipal Caller caller,
+            @Validated @RequestBody Mono<NewClient> body) {
+        return Mono.fromRunnable(caller::requireAdmin).then(body).flatMap(request -> blocking(() -> {
+            String apiKey = keys.generate();
+            ApiClient client = new ApiClient(new ObjectId().toHexString(), request.name().strip(),
+                    keys.hash(apiKey), request.regionCode(), request.roles(), Instant.now(), null);
+            store.insert(client);
+            return ResponseEntity.created(URI.create("/api/clients/" + client.id()))
+                    .body(CreatedClient.of(client, apiKey));
+        }));
+    }
+
+    @GetMapping
+    Mono<Page<ClientView>> list(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+        return blocking(() -> {
+            caller.requireAdmin();
+            PageRequest page = PageRequest.of(limit, after);
+            List<ApiClient> found = store.pageFrom(page);
+            boolean more = found.size() > page.limit();
+            List<ApiClient> items = more ? found.subList(0, page.limit()) : found;
+            String next = more ? PageRequest.cursorAfter(items.get(items.size() - 1).id()) : null;
+            return new Page<>(items.stream().map(ClientView::of).toList(), next);
+        });
+    }
+
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return blocking(() -> {
+            caller.requireAdmin();
+            if (ApiClientStore.BOOTSTRAP_ID.equals(id)) {
+                throw Problems.conflict(
+                        "the bootstrap administrator follows DZN_ADMIN_KEY; change the variable instead");
+            }
+            Optional<ApiClient> revoked = store.revoke(id, Instant.now());
+            ApiClient client = revoked.orElseThrow(() -> Problems.notFound("API client " + id));
+            directory.forget(client.keyHash());
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,48 @@
+package cn.dzn.gateway.security;
+
+import java.util.Optional;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Replaces whatever credentials came in with the internal token of the authenticated caller, so
+ * a service only ever sees a token the gateway signed and never a client's API key.
+ */
+@Component
+class InternalTokenRelay implements GlobalFilter, Ordered {
+
+    private final TokenMint mint;
+
+    InternalTokenRelay(TokenMint mint) {
+        this.mint = mint;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return exchange.getPrincipal()
+                .ofType(ApiKeyAuthentication.class)
+                .map(authentication -> Optional.of(mint.bearerFor(authentication.getPrincipal())))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(bearer -> chain.filter(withCredentials(exchange, bearer)));
+    }
+
+    private static ServerWebExchange withCredentials(ServerWebExchange exchange, Optional<String> bearer) {
+        return exchange.mutate().request(request -> request.headers(headers -> {
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            headers.remove(SecurityConfiguration.API_KEY_HEADER);
+            bearer.ifPresent(value -> headers.set(HttpHeaders.AUTHORIZATION, value));
+        })).build();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

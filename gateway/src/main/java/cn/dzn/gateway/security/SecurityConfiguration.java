@@ -1,0 +1,77 @@
+package cn.dzn.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+import cn.dzn.gateway.web.ProblemResponses;
+import cn.dzn.platform.identity.InternalTokenProperties;
+import cn.dzn.platform.identity.InternalTokens;
+import reactor.core.publisher.Mono;
+
+/** Every request needs an X-Api-Key except probes, metrics and the API documentation. */
+@Configuration
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    static final String API_KEY_HEADER = "X-Api-Key";
+
+    private static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+        "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+
+    @Bean
+    InternalTokens internalTokens(InternalTokenProperties properties) {
+        return new InternalTokens(properties);
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager manager,
+            ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
+                HttpStatus.UNAUTHORIZED, "unauthenticated", explain(e.getMessage()));
+        ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange,
+                HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(apiKeyFilter(manager, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(auth -> auth.pathMatchers(OPEN_PATHS).permitAll().anyExchange().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .build();
+    }
+
+    private static AuthenticationWebFilter apiKeyFilter(ApiKeyAuthenticationManager manager,
+            ServerAuthenticationEntryPoint unauthenticated) {
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+        filter.setServerAuthenticationConverter(exchange -> Mono
+                .justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
+                .map(ApiKeyAuthentication::presented));
+        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
+        // Probes and documents ignore any key sent along: no lookup, and no 401 for a stale one.
+        filter.setRequiresAuthenticationMatcher(
+                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS)));
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return filter;
+    }
+
+    /** Security's own messages for a missing key are about "full authentication"; say what to send. */
+    private static String explain(String message) {
+        return message != null && message.contains("API key") ? message
+                : "this path needs a valid API key in the " + API_KEY_HEADER + " header";
+    }
+}

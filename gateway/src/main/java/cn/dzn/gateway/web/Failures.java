@@ -1,0 +1,114 @@
+package cn.dzn.gateway.web;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+
+import com.mongodb.MongoException;
+
+import cn.dzn.platform.errors.Problems;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * What a failure means to the client, as a problem: a service that cannot be reached is 503, one
+ * that hangs 504, one that drops the connection 502; anything unforeseen is a logged 500 that
+ * shows nothing of the gateway's insides. Shared by the controller advice (which Spring also
+ * consults for proxied requests) and the last-resort exception handler.
+ */
+@Component
+class Failures {
+
+    private static final Logger log = LoggerFactory.getLogger(Failures.class);
+
+    ProblemDetail describe(Throwable ex) {
+        if (ex instanceof ErrorResponse response) {
+            return fromStatus(response);
+        }
+        if (causedBy(ex, ConnectException.class)) {
+            log.warn("service unreachable: {}", ex.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the service behind this path cannot be reached; try again later");
+        }
+        if (causedBy(ex, TimeoutException.class)) {
+            return problem(HttpStatus.GATEWAY_TIMEOUT, "the service did not answer in time");
+        }
+        if (causedBy(ex, PrematureCloseException.class)) {
+            return problem(HttpStatus.BAD_GATEWAY, "the service closed the connection before answering");
+        }
+        if (causedBy(ex, MongoException.class)) {
+            log.warn("client store failed: {}", ex.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the gateway cannot reach its client store; try again later");
+        }
+        log.error("unexpected gateway failure", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "the gateway failed to handle the request; it was logged");
+    }
+
+    /** Our problem type for a status, for the problems Spring itself raises with about:blank. */
+    static String typeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            case 502 -> "bad-gateway";
+            case 503 -> "service-unavailable";
+            case 504 -> "gateway-timeout";
+            default -> status.is4xxClientError() ? "bad-request" : "internal";
+        };
+    }
+
+    /** Gives a problem Spring built our type instead of about:blank, and a detail if it had none. */
+    static ProblemDetail typed(ProblemDetail problem) {
+        HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create(Problems.TYPE_BASE + typeFor(status)));
+        }
+        if (problem.getDetail() == null) {
+            problem.setDetail(switch (status.value()) {
+                case 404 -> "nothing is served at this path";
+                case 413 -> "the request body is too large";
+                default -> "the request failed";
+            });
+        }
+        return problem;
+    }
+
+    private static ProblemDetail fromStatus(ErrorResponse response) {
+        ProblemDetail body = response.getBody();
+        ProblemDetail copy = ProblemDetail.forStatusAndDetail(response.getStatusCode(), body.getDetail());
+        copy.setType(body.getType());
+        if (body.getProperties() != null) {
+            body.getProperties().forEach(copy::setProperty);
+        }
+        return typed(copy);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(Problems.TYPE_BASE + typeFor(status)));
+        return problem;
+    }
+
+    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

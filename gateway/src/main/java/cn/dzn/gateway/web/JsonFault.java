@@ -1,0 +1,64 @@
+package cn.dzn.gateway.web;
+
+import java.util.Arrays;
+import java.util.Collection;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Why a JSON body could not be read, in words a client can act on and without class names:
+ * the field it concerns (null for a body that is not JSON at all) and the message.
+ */
+record JsonFault(String field, String message) {
+
+    static JsonFault of(JacksonException jackson) {
+        String field = path(jackson);
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            return new JsonFault(field, "unknown field '" + unknown.getPropertyName() + "'");
+        }
+        if (jackson instanceof InvalidFormatException format) {
+            return new JsonFault(field, "'" + format.getValue() + "' is not " + expected(format.getTargetType()));
+        }
+        if (jackson instanceof MismatchedInputException mismatch) {
+            return new JsonFault(field, "wrong type: expected " + expected(mismatch.getTargetType())
+                    + " (objects such as {\"$gt\": ...} are not accepted where a value belongs)");
+        }
+        if (jackson instanceof StreamReadException read && read.getLocation() != null) {
+            return new JsonFault(null, "malformed JSON at line " + read.getLocation().getLineNr()
+                    + ", column " + read.getLocation().getColumnNr());
+        }
+        return new JsonFault(field, "the request body could not be read");
+    }
+
+    private static String path(JacksonException jackson) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : jackson.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return Collection.class.isAssignableFrom(type) || type.isArray() ? "an array" : "an object";
+    }
+}

@@ -1,0 +1,42 @@
+package cn.dzn.gateway.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an X-Request-Id, passed to the service and echoed to the client, so one
+ * id ties a client's report to the logs of every hop. Runs first so that even a 401 carries it.
+ */
+@Component
+class RequestIdFilter implements WebFilter, Ordered {
+
+    static final String HEADER = "X-Request-Id";
+
+    // A client's own id is kept only when it cannot smuggle anything into headers or logs.
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming
+                : UUID.randomUUID().toString();
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
+        return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build());
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
