@@ -1,0 +1,177 @@
+package cn.dzn.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.dzn.platform.test.TestHttp;
+import cn.dzn.platform.test.TestHttp.Response;
+
+/**
+ * The whole suite as the README starts it — the store, four services and the gateway, each its
+ * own process, built jars, real ports — driven through the gateway with API keys. The steps
+ * build on each other, so they run in order against one suite.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndTest {
+
+    @TempDir
+    static Path data;
+
+    static Suite suite;
+    static TestHttp gateway;
+    static String cityKey;
+    static String cityClientId;
+    static String cityZoneId;
+
+    @BeforeAll
+    static void startTheSuite() throws IOException {
+        suite = new Suite(config()).start();
+        gateway = TestHttp.localhost(suite.config().gatewayPort());
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyPartIsHealthyAndSampleZonesAreLoaded() {
+        assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
+        Response zones = gateway.get("/api/zones?limit=100", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
+        assertThat(zones.status()).isEqualTo(200);
+        assertThat(zones.json().get("items").size()).isEqualTo(10);
+        assertThat(zones.text()).contains("四川成德绵");
+    }
+
+    @Test
+    @Order(2)
+    void theAdminCreatesACityKeyThatWorksInsideItsRegion() {
+        Response created = gateway.post("/api/clients", TestHttp.json(Map.of("name", "广州市科技局",
+                "regionCode", "440100", "roles", List.of("READ", "WRITE"))), "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
+        assertThat(created.status()).isEqualTo(201);
+        cityKey = created.json().get("apiKey").asString();
+        cityClientId = created.json().get("id").asString();
+
+        Response zone = gateway.post("/api/zones", TestHttp.json(Map.of("name", "广州片区", "regionCode", "440100",
+                "memberCities", List.of("440100"))), "X-Api-Key", cityKey);
+        assertThat(zone.status()).isEqualTo(201);
+        cityZoneId = zone.json().get("id").asString();
+
+        assertThat(gateway.get("/api/zones/" + cityZoneId, "X-Api-Key", cityKey).status()).isEqualTo(200);
+        // Guangzhou is a member city of the Pearl River Delta zone, so it sees it too.
+        assertThat(gateway.get("/api/zones/zone-guangdong-prd", "X-Api-Key", cityKey).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void theCityKeyIsRefusedOutsideItsRegion() {
+        Response foreign = gateway.post("/api/zones", TestHttp.json(Map.of("name", "苏州片区", "regionCode", "320500",
+                "memberCities", List.of("320500"))), "X-Api-Key", cityKey);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.contentType()).startsWith("application/problem+json");
+        assertThat(gateway.get("/api/zones/zone-jiangsu-sunan", "X-Api-Key", cityKey).status()).isEqualTo(404);
+        assertThat(gateway.post("/api/clients", "{}", "X-Api-Key", cityKey).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
+    void callingAServiceAroundTheGatewayIsRefused() {
+        TestHttp zoneService = TestHttp.localhost(suite.port("zone-service"));
+        assertThat(zoneService.get("/api/zones").status()).isEqualTo(401);
+        assertThat(zoneService.get("/api/zones", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY).status()).isEqualTo(401);
+        assertThat(zoneService.get("/api/zones", "Authorization", "Bearer not-a-token").status()).isEqualTo(401);
+        assertThat(gateway.get("/api/zones").status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void theOverviewGathersFiguresFromTheOtherServices() {
+        Response overview = gateway.get("/api/zones/zone-guangdong-prd/overview", "X-Api-Key", cityKey);
+        assertThat(overview.status()).isEqualTo(200);
+        overview.json().get("sections").forEach(section ->
+                assertThat(section.get("available").asBoolean()).as(overview.text()).isTrue());
+    }
+
+    @Test
+    @Order(6)
+    void anAcknowledgedWriteSurvivesAKilledStore() {
+        Response zone = gateway.post("/api/zones", TestHttp.json(Map.of("name", "崩溃前写入", "regionCode", "440100",
+                "memberCities", List.of("440100"))), "X-Api-Key", cityKey);
+        assertThat(zone.status()).isEqualTo(201);
+        String id = zone.json().get("id").asString();
+
+        suite.store().kill();
+        suite.startStore();
+
+        Response read = gateway.get("/api/zones/" + id, "X-Api-Key", cityKey);
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        assertThat(read.json().get("name").asString()).isEqualTo("崩溃前写入");
+    }
+
+    @Test
+    @Order(7)
+    void afterARestartTheDataIsStillThereAndSamplesAreNotLoadedTwice() {
+        long zonesBefore = gateway.get("/api/zones?limit=500", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY)
+                .json().get("items").size();
+        suite.close();
+        suite = new Suite(config()).start();
+
+        assertThat(gateway.get("/api/zones/" + cityZoneId, "X-Api-Key", cityKey).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/zones?limit=500", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY)
+                .json().get("items").size()).isEqualTo(zonesBefore);
+    }
+
+    @Test
+    @Order(8)
+    void aRevokedKeyIsRefusedAtOnce() {
+        assertThat(gateway.delete("/api/clients/" + cityClientId, "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY).status())
+                .isEqualTo(204);
+        assertThat(gateway.get("/api/zones", "X-Api-Key", cityKey).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(9)
+    void theApiWalkthroughInDocsRunsAsWritten() throws Exception {
+        Path walkthrough = suite.config().home().resolve("docs/api-walkthrough.md");
+        Walkthrough.run(walkthrough, Map.of("GATEWAY", "http://localhost:" + suite.config().gatewayPort(),
+                "ADMIN_KEY", SuiteConfig.DEV_ADMIN_KEY));
+    }
+
+    private static SuiteConfig ports;
+
+    /** Free ports chosen once, so a restart finds the same data and tests never collide with a running suite. */
+    static synchronized SuiteConfig config() {
+        if (ports == null) {
+            Map<String, Integer> servicePorts = new LinkedHashMap<>();
+            SuiteConfig.SERVICES.forEach(service -> servicePorts.put(service, freePort()));
+            ports = new SuiteConfig(SuiteConfig.findHome(Path.of("")), data, freePort(), servicePorts, freePort(),
+                    null, true, SuiteConfig.defaultJvmOptions());
+        }
+        return ports;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
