@@ -58,6 +58,15 @@ public final class Suite implements AutoCloseable {
         return this;
     }
 
+    /** Kills one part as a crash would and starts it again; returns once it is ready. */
+    public void crashAndRestart(String part) {
+        parts.get(part).kill();
+        ChildProcess again = startJar(part, port(part), part.equals("gateway") ? gatewayEnv() : serviceEnv());
+        parts.put(part, again);
+        startTimes.put(part, again.awaitHttpOk("http://localhost:" + port(part) + "/actuator/health/readiness",
+                START_TIMEOUT));
+    }
+
     public void startStore() {
         Path file = config.dataDir().resolve("store.mv");
         store = ChildProcess.start("store", storeCommand(file), Map.of(), logDir());

@@ -1,14 +1,18 @@
 package cn.dzn.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,6 +20,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
@@ -152,6 +160,73 @@ class SuiteEndToEndTest {
         Path walkthrough = suite.config().home().resolve("docs/api-walkthrough.md");
         Walkthrough.run(walkthrough, Map.of("GATEWAY", "http://localhost:" + suite.config().gatewayPort(),
                 "ADMIN_KEY", SuiteConfig.DEV_ADMIN_KEY));
+    }
+
+    @Test
+    @Order(10)
+    void aSyncBatchWhoseServiceWasKilledMidwayReachesTheCleanRunsStateWhenResent() throws Exception {
+        Response clean = sync(zones("clean"), "clean-run");
+        assertThat(clean.status()).isEqualTo(200);
+
+        try (MongoClient store = MongoClients.create(suite.config().mongoUri())) {
+            Crash crash = killMidRequest(store.getDatabase("dzn_zone").getCollection("idempotency"));
+            String crashed = crash.batch();
+            String key = crash.key();
+
+            // The crashed request's key stays leased for a while: resend until it is run again.
+            Response resent = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> sync(crashed, key), response -> response.status() == 200);
+
+            assertThat(resent.json().get("counts")).isEqualTo(clean.json().get("counts"));
+            var zones = store.getDatabase("dzn_zone").getCollection("zones");
+            var audit = store.getDatabase("dzn_zone").getCollection("audit");
+            Document crashedIds = new Document("_id", new Document("$regex", "^" + crash.prefix() + "-"));
+            assertThat(zones.countDocuments(crashedIds)).isEqualTo(BATCH);
+            assertThat(zones.countDocuments(crashedIds.append("version", 1L))).isEqualTo(BATCH);
+            assertThat(audit.countDocuments(new Document("recordId", new Document("$regex", "^" + crash.prefix() + "-"))))
+                    .isEqualTo(BATCH);
+            assertThat(sync(crashed, key).json()).isEqualTo(resent.json());
+        }
+    }
+
+    record Crash(String prefix, String batch, String key) {
+    }
+
+    /**
+     * Sends a batch and kills the zone service once the request holds its key but before it
+     * stored an answer; tries again with new ids and key when the request was quicker than the kill.
+     */
+    static Crash killMidRequest(MongoCollection<Document> keys) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String prefix = "crashed" + attempt;
+            String batch = zones(prefix);
+            String key = prefix + "-run";
+            Document id = new Document("_id", "bootstrap-admin|" + key);
+            CompletableFuture<Void> inFlight = CompletableFuture.runAsync(() -> sync(batch, key));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> keys.countDocuments(id) == 1);
+            suite.crashAndRestart("zone-service");
+            inFlight.handle((ok, failed) -> null).join();
+            if (keys.find(id).first().get("answer") == null) {
+                return new Crash(prefix, batch, key);
+            }
+        }
+        throw new AssertionError("the request always finished before the kill landed");
+    }
+
+    static final int BATCH = 1000;
+
+    static String zones(String prefix) {
+        List<Map<String, Object>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < BATCH; i++) {
+            records.add(Map.of("id", prefix + "-" + i, "data", Map.of("name", "片区" + i, "regionCode", "440100",
+                    "memberCities", List.of("440100"))));
+        }
+        return TestHttp.json(Map.of("records", records));
+    }
+
+    static Response sync(String body, String key) {
+        return gateway.post("/api/zones/sync", body, "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY, "Idempotency-Key", key);
     }
 
     private static SuiteConfig ports;

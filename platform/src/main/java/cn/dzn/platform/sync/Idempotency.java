@@ -28,22 +28,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class Idempotency {
 
-    private static final Duration LEASE = Duration.ofSeconds(60);
-
     private final MongoCollection<Document> keys;
     private final JsonMapper json;
     private final Clock clock;
+    private final Duration lease;
 
-    public Idempotency(MongoDatabase database, JsonMapper json, Clock clock) {
+    /** {@code lease}: how long a request may run before its key counts as crashed and may be rerun. */
+    public Idempotency(MongoDatabase database, JsonMapper json, Clock clock, Duration lease) {
         this.keys = database.getCollection("idempotency");
         this.json = json;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** The stored answer when this request ran before; null when it is to be run (now leased to us). */
     public SyncAnswer begin(String id, byte[] body) {
         String fingerprint = fingerprint(body);
-        Date leaseUntil = new Date(clock.millis() + LEASE.toMillis());
+        Date leaseUntil = new Date(clock.millis() + lease.toMillis());
         try {
             keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("leaseUntil", leaseUntil)
                     .append("createdAt", new Date(clock.millis())));

@@ -1,6 +1,7 @@
 package cn.dzn.platform.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.bson.BsonDocument;
 
@@ -17,10 +18,10 @@ public class Records {
     private final SyncBatches batches;
     private final Clock clock;
 
-    public Records(MongoDatabase database, JsonMapper json, Validator validator, Clock clock) {
+    public Records(MongoDatabase database, JsonMapper json, Validator validator, Clock clock, Duration lease) {
         this.database = database;
         this.audit = new AuditTrail(database);
-        this.batches = new SyncBatches(json, validator, new Idempotency(database, json, clock));
+        this.batches = new SyncBatches(json, validator, new Idempotency(database, json, clock, lease));
         this.clock = clock;
     }
 

@@ -1,7 +1,9 @@
 package cn.dzn.platform.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,7 +28,8 @@ public class SyncSetup {
     }
 
     @Bean
-    Records records(MongoDatabase database, JsonMapper json, Validator validator, Clock clock) {
-        return new Records(database, json, validator, clock);
+    Records records(MongoDatabase database, JsonMapper json, Validator validator, Clock clock,
+            @Value("${dzn.sync.idempotency-lease:15s}") Duration lease) {
+        return new Records(database, json, validator, clock, lease);
     }
 }
