@@ -32,7 +32,7 @@ public record SuiteConfig(Path home, Path dataDir, int gatewayPort, Map<String, 
      * Serial GC and a bounded heap keep each service's footprint small on a two-core machine;
      * five JVMs share it.
      */
-    static List<String> defaultJvmOptions() {
+    public static List<String> defaultJvmOptions() {
         return List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
     }
 

@@ -1,0 +1,67 @@
+package cn.dzn.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import cn.dzn.launcher.Suite;
+import cn.dzn.launcher.SuiteConfig;
+
+/**
+ * {@code mvn -Pbench -DskipTests verify [-Dbench.args=--quick]}: starts the whole suite on the
+ * embedded default (fresh data, its own ports), measures every figure against a baseline taken
+ * in the same run, prints the table and writes docs/performance.md. A broken correctness check
+ * fails the run.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path home = SuiteConfig.findHome(Path.of(""));
+        Path data = Files.createTempDirectory("dzn-bench");
+        List<Figure> figures = new ArrayList<>();
+        try (Suite suite = new Suite(config(home, data)).start()) {
+            figures.add(new SyncIngest(suite, quick ? 10_000 : 100_000).run());
+        } finally {
+            delete(data);
+        }
+        Report report = new Report(figures, quick, String.join(" ", args));
+        System.out.println(report.table());
+        if (!quick) {
+            Files.writeString(home.resolve("docs/performance.md"), report.markdown());
+            System.out.println("written to docs/performance.md");
+        }
+    }
+
+    private static SuiteConfig config(Path home, Path data) throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : SuiteConfig.SERVICES) {
+            ports.put(service, freePort());
+        }
+        return new SuiteConfig(home, data, freePort(), ports, freePort(), null, false, SuiteConfig.defaultJvmOptions());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

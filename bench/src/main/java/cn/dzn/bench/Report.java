@@ -1,0 +1,44 @@
+package cn.dzn.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The table the benchmark prints, and docs/performance.md. */
+record Report(List<Figure> figures, boolean quick, String args) {
+
+    String table() {
+        StringBuilder out = new StringBuilder(machine()).append('\n');
+        out.append(String.format("%-70s %14s %14s %8s %8s %s%n", "figure", "baseline", "measured", "ratio", "target", ""));
+        for (Figure f : figures) {
+            out.append(String.format("%-70s %14.1f %14.1f %7.2f× %8s %s%n", f.name(), f.baseline(), f.measured(),
+                    f.ratio(), f.targetText(), f.met() ? "met" : "MISSED"));
+        }
+        return out.toString();
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder("# Performance\n\n");
+        md.append("Written by `mvn -Pbench -DskipTests verify` (the `bench` module) on ").append(LocalDate.now())
+                .append(". Every figure is a ratio against a baseline measured in the same run, because this\n")
+                .append("machine is shared and noisy; absolute numbers are printed too. ").append(machine())
+                .append(".\n\n| figure | unit | baseline | measured | ratio | target | |\n|---|---|---|---|---|---|---|\n");
+        for (Figure f : figures) {
+            md.append(String.format("| %s | %s | %.1f | %.1f | %.2f× | %s | %s |%n", f.name(), f.unit(), f.baseline(),
+                    f.measured(), f.ratio(), f.targetText(), f.met() ? "met" : "**missed**"));
+        }
+        md.append('\n');
+        for (Figure f : figures) {
+            md.append("- **").append(f.name()).append("**: ").append(f.note()).append('\n');
+        }
+        md.append(Analysis.TEXT);
+        return md.toString();
+    }
+
+    static String machine() {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() / (1024 * 1024 * 1024);
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memory + " GiB, Java "
+                + System.getProperty("java.version");
+    }
+}
