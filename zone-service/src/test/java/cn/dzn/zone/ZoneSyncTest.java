@@ -191,7 +191,7 @@ class ZoneSyncTest extends ZoneServiceTestBase {
     }
 
     long auditEntries(String id) {
-        return database.getCollection("audit").countDocuments(new Document("recordId", id));
+        return database.getCollection("audit").countDocuments(new Document("records.id", id));
     }
 
     static Caller caller(String region) {

@@ -40,8 +40,7 @@ public record SampleData(boolean enabled, List<String> collections) {
             return 0;
         }
         List<Document> documents = read(resource);
-        // Pending, so that the sequencer puts them in the change feed like any other write.
-        documents.forEach(doc -> doc.append("pending", true).append("deleted", false));
+        documents.forEach(doc -> doc.append("deleted", false));
         collection.insertMany(documents);
         log.info("loaded {} sample documents into {}", documents.size(), collection.getNamespace());
         return documents.size();

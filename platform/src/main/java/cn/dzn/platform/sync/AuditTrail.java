@@ -8,17 +8,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 
 import cn.dzn.platform.errors.Problems;
@@ -26,10 +23,9 @@ import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 
 /**
- * Who wrote what, when, under which request: one entry per written record version, keyed
- * {@code collection:id:version} so that the writer and the sequencer (which copies the record's
- * own {@code lastWrite} after a crash) can both add it and it still appears once. Append-only:
- * nothing in the API changes or removes an entry.
+ * Who wrote what, when, under which request: one entry per request and collection, listing every
+ * record it wrote (id, version, outcome). A rerun of a crashed sync request replaces the entry
+ * its key left, so each request appears once. Append-only as far as the API goes.
  */
 public class AuditTrail {
 
@@ -39,22 +35,43 @@ public class AuditTrail {
 
     public AuditTrail(MongoDatabase database) {
         this.entries = database.getCollection("audit");
-        entries.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
+        entries.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true).sparse(true));
     }
 
-    /** The audit entry a write leaves inside its record, copied out later. */
+    /** The record's own copy of its latest write, kept inside the record by the same write. */
     static Document lastWrite(WriteContext context, String key, Outcome outcome, long version) {
         return new Document("key", key).append("clientId", context.caller().clientId())
                 .append("region", context.caller().region().code()).append("requestId", context.requestId())
                 .append("at", Date.from(context.at())).append("outcome", outcome.wireName()).append("version", version);
     }
 
-    void record(String collection, List<BsonDocument> written) {
-        insertIgnoringDuplicates(collection, written);
-    }
-
-    void copyLastWrites(String collection, List<BsonDocument> sequenced) {
-        insertIgnoringDuplicates(collection, sequenced);
+    void record(String collection, WriteContext context, List<RecordResult> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        List<Document> records = written.stream().map(result -> new Document("id", result.id())
+                .append("version", result.version()).append("outcome", result.outcome().wireName())).toList();
+        // No _id here: a rerun replaces the entry in place, which must keep the _id it has.
+        Document entry = new Document("collection", collection)
+                .append("requestId", context.requestId()).append("clientId", context.caller().clientId())
+                .append("region", context.caller().region().code()).append("at", Date.from(context.at()))
+                .append("records", records);
+        if (context.idempotencyKey() == null) {
+            entries.insertOne(entry);
+            return;
+        }
+        String ref = collection + "|" + context.idempotencyKey();
+        try {
+            entries.insertOne(entry.append("ref", ref));
+        } catch (MongoException e) {
+            if (e.getCode() != 11000) {
+                throw e;
+            }
+            // A rerun of a crashed request: replace its entry. Rare, and a lookup by ref scans
+            // on the embedded store (the unique index guards inserts only), so not the usual path.
+            entry.remove("_id");
+            entries.replaceOne(eq("ref", ref), entry);
+        }
     }
 
     public Page<Document> page(String collection, PageRequest request) {
@@ -70,35 +87,10 @@ public class AuditTrail {
             items.remove(items.size() - 1);
             next = PageRequest.cursorAfter(items.get(items.size() - 1).getObjectId("_id").toHexString());
         }
-        items.forEach(item -> item.put("_id", item.getObjectId("_id").toHexString()));
+        items.forEach(item -> {
+            item.put("_id", item.getObjectId("_id").toHexString());
+            item.remove("ref");
+        });
         return new Page<>(items, next);
-    }
-
-    private void insertIgnoringDuplicates(String collection, List<BsonDocument> records) {
-        List<Document> toInsert = new ArrayList<>();
-        for (BsonDocument record : records) {
-            if (!record.containsKey(LAST_WRITE)) {
-                continue;
-            }
-            Document lastWrite = Document.parse(record.getDocument(LAST_WRITE).toJson());
-            String id = record.get("_id").asString().getValue();
-            Document entry = new Document("_id", new ObjectId()).append("ref", collection + ":" + id + ":"
-                    + record.get("version").asNumber().longValue()).append("collection", collection)
-                    .append("recordId", id);
-            entry.putAll(lastWrite);
-            toInsert.add(entry);
-        }
-        if (toInsert.isEmpty()) {
-            return;
-        }
-        try {
-            entries.insertMany(toInsert, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            boolean onlyDuplicates = e.getWriteErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyDuplicates) {
-                throw e;
-            }
-        }
     }
 }

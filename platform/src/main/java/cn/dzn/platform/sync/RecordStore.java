@@ -2,6 +2,7 @@ package cn.dzn.platform.sync;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -20,6 +21,9 @@ import org.bson.conversions.Bson;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
@@ -30,27 +34,29 @@ import cn.dzn.platform.web.PageRequest;
  * Everything about one syncable resource's records: reads in the caller's view, the write path,
  * sync batches and the change feed. Built by {@link Records#store}.
  */
-public class RecordStore<I, V> implements AutoCloseable {
+public class RecordStore<I, V> {
 
     private final SyncResource<I, V> resource;
     private final MongoCollection<BsonDocument> raw;
     private final Codec<V> view;
     private final RecordWriter<I, V> writer;
-    private final Sequencer sequencer;
+    private final FeedClock feed;
     private final SyncBatches batches;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RecordStore(SyncResource<I, V> resource, MongoCollection<BsonDocument> raw, Sequencer sequencer,
+    private volatile boolean adopted;
+
+    RecordStore(SyncResource<I, V> resource, MongoCollection<BsonDocument> raw, FeedClock feed,
             AuditTrail audit, SyncBatches batches, Clock clock) {
         this.resource = resource;
         this.raw = raw;
         this.view = raw.getCodecRegistry().get(resource.viewType());
-        this.sequencer = sequencer;
+        this.feed = feed;
         this.audit = audit;
         this.batches = batches;
         this.clock = clock;
-        this.writer = new RecordWriter<>(resource, raw, sequencer, audit);
+        this.writer = new RecordWriter<>(resource, raw, feed, audit);
         raw.createIndex(Indexes.ascending("regionCode"));
     }
 
@@ -104,14 +110,15 @@ public class RecordStore<I, V> implements AutoCloseable {
     public Change.Page<V> changes(Caller caller, String since, Integer limit) {
         PageRequest request = PageRequest.of(limit, since);
         long after = request.afterId() == null ? 0 : parseSeq(request.afterId());
-        long watermark = sequencer.watermark();
-        List<BsonDocument> docs = raw.find(and(gt(Sequencer.SEQ, after), lte(Sequencer.SEQ, watermark),
-                resource.visibleTo(caller))).sort(Sorts.ascending(Sequencer.SEQ)).limit(request.limit())
+        adoptUnnumbered();
+        long watermark = feed.watermark();
+        List<BsonDocument> docs = raw.find(and(gt(FeedClock.SEQ, after), lte(FeedClock.SEQ, watermark),
+                resource.visibleTo(caller))).sort(Sorts.ascending(FeedClock.SEQ)).limit(request.limit())
                 .into(new ArrayList<>());
-        List<Change<V>> items = docs.stream().map(doc -> new Change<>(cursor(doc.getInt64(Sequencer.SEQ).getValue()),
+        List<Change<V>> items = docs.stream().map(doc -> new Change<>(cursor(doc.getInt64(FeedClock.SEQ).getValue()),
                 doc.getString("_id").getValue(), RecordWriter.versionOf(doc),
                 doc.getBoolean("deleted").getValue(), decode(doc))).toList();
-        long next = docs.size() == request.limit() ? docs.get(docs.size() - 1).getInt64(Sequencer.SEQ).getValue()
+        long next = docs.size() == request.limit() ? docs.get(docs.size() - 1).getInt64(FeedClock.SEQ).getValue()
                 : Math.max(after, watermark);
         return new Change.Page<>(items, cursor(next));
     }
@@ -121,9 +128,28 @@ public class RecordStore<I, V> implements AutoCloseable {
         return audit.page(resource.collection(), request);
     }
 
-    /** Sequences what is pending now; tests use it to read their own writes in the feed at once. */
-    public void drainFeed() {
-        sequencer.drain();
+    /**
+     * Numbers records that were stored without going through the write path (the sample data,
+     * loaded in bulk at start-up), once, before the feed is first read.
+     */
+    private void adoptUnnumbered() {
+        if (adopted) {
+            return;
+        }
+        synchronized (this) {
+            List<BsonDocument> unnumbered = raw.find(exists(FeedClock.SEQ, false)).into(new ArrayList<>());
+            if (!unnumbered.isEmpty()) {
+                FeedClock.Block block = feed.take(unnumbered.size());
+                List<WriteModel<BsonDocument>> updates = new ArrayList<>();
+                for (int i = 0; i < unnumbered.size(); i++) {
+                    updates.add(new UpdateOneModel<>(and(eq("_id", unnumbered.get(i).get("_id")),
+                            exists(FeedClock.SEQ, false)), Updates.set(FeedClock.SEQ, block.first() + i)));
+                }
+                raw.bulkWrite(updates);
+                feed.release(block);
+            }
+            adopted = true;
+        }
     }
 
     Clock clock() {
@@ -148,10 +174,5 @@ public class RecordStore<I, V> implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw Problems.badRequest("'since' is not a cursor this feed handed out");
         }
-    }
-
-    @Override
-    public void close() {
-        sequencer.close();
     }
 }

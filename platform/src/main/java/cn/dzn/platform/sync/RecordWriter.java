@@ -43,20 +43,20 @@ import cn.dzn.platform.identity.Role;
 class RecordWriter<I, V> {
 
     static final Set<String> SYSTEM_FIELDS = Set.of("_id", "version", "createdAt", "updatedAt", "deleted",
-            Sequencer.PENDING, Sequencer.SEQ, AuditTrail.LAST_WRITE, "sample");
+            "pending", FeedClock.SEQ, AuditTrail.LAST_WRITE, "sample");
 
     private final SyncResource<I, V> resource;
     private final MongoCollection<BsonDocument> records;
     private final CodecRegistry codecs;
-    private final Sequencer sequencer;
+    private final FeedClock feed;
     private final AuditTrail audit;
 
-    RecordWriter(SyncResource<I, V> resource, MongoCollection<BsonDocument> records, Sequencer sequencer,
+    RecordWriter(SyncResource<I, V> resource, MongoCollection<BsonDocument> records, FeedClock feed,
             AuditTrail audit) {
         this.resource = resource;
         this.records = records;
         this.codecs = records.getCodecRegistry();
-        this.sequencer = sequencer;
+        this.feed = feed;
         this.audit = audit;
     }
 
@@ -79,7 +79,10 @@ class RecordWriter<I, V> {
             results[slot] = decide(context, slot, candidate, stored.get(candidate.id()), plan);
         }
         execute(plan, results);
-        return List.of(results);
+        List<RecordResult> answer = List.of(results);
+        audit.record(records.getNamespace().getCollectionName(), context,
+                answer.stream().filter(result -> result.outcome().wrote()).toList());
+        return answer;
     }
 
     private RecordResult decide(WriteContext context, int slot, Candidate<I> candidate, BsonDocument current,
@@ -144,8 +147,7 @@ class RecordWriter<I, V> {
         document.put("createdAt", current == null ? new BsonDateTime(context.at().toEpochMilli()) : current.get("createdAt"));
         document.put("updatedAt", new BsonDateTime(context.at().toEpochMilli()));
         document.putIfAbsent("deleted", BsonBoolean.FALSE);
-        document.put(Sequencer.PENDING, BsonBoolean.TRUE);
-        document.remove(Sequencer.SEQ);
+        document.remove("pending");
         document.put(AuditTrail.LAST_WRITE, AuditTrail.lastWrite(context, context.idempotencyKey(), outcome, version)
                 .toBsonDocument(BsonDocument.class, codecs));
         WriteModel<BsonDocument> write = current == null ? new InsertOneModel<>(document)
@@ -155,10 +157,17 @@ class RecordWriter<I, V> {
         return RecordResult.of(candidate.index(), candidate.id(), outcome, version);
     }
 
-    /** One bulk write; an operation that lost a race (duplicate key) becomes a conflict. */
+    /**
+     * One bulk write under one block of feed numbers; an operation that lost a race (duplicate
+     * key) becomes a conflict.
+     */
     private void execute(List<Planned> plan, RecordResult[] results) {
         if (plan.isEmpty()) {
             return;
+        }
+        FeedClock.Block block = feed.take(plan.size());
+        for (int i = 0; i < plan.size(); i++) {
+            plan.get(i).document().put(FeedClock.SEQ, new BsonInt64(block.first() + i));
         }
         Set<Integer> lost = new HashSet<>();
         try {
@@ -166,11 +175,13 @@ class RecordWriter<I, V> {
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    feed.release(block);
                     throw e;
                 }
                 lost.add(error.getIndex());
             }
         }
+        boolean inTime = feed.release(block);
         List<BsonDocument> written = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             Planned planned = plan.get(i);
@@ -182,8 +193,26 @@ class RecordWriter<I, V> {
                 written.add(planned.document());
             }
         }
-        audit.record(records.getNamespace().getCollectionName(), written);
-        sequencer.nudge();
+        if (!inTime) {
+            renumber(written);
+        }
+    }
+
+    /** Fresh feed numbers for records written too late for their first block (readers may have passed it). */
+    private void renumber(List<BsonDocument> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        FeedClock.Block block = feed.take(written.size());
+        List<WriteModel<BsonDocument>> updates = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            BsonDocument doc = written.get(i);
+            updates.add(new com.mongodb.client.model.UpdateOneModel<>(
+                    and(eq("_id", doc.get("_id")), eq("version", doc.get("version"))),
+                    com.mongodb.client.model.Updates.set(FeedClock.SEQ, block.first() + i)));
+        }
+        records.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        feed.release(block);
     }
 
     private Map<String, BsonDocument> load(List<Candidate<I>> candidates) {

@@ -17,17 +17,19 @@ public class Records {
     private final AuditTrail audit;
     private final SyncBatches batches;
     private final Clock clock;
+    private final Duration lease;
 
     public Records(MongoDatabase database, JsonMapper json, Validator validator, Clock clock, Duration lease) {
         this.database = database;
         this.audit = new AuditTrail(database);
         this.batches = new SyncBatches(json, validator, new Idempotency(database, json, clock, lease));
         this.clock = clock;
+        this.lease = lease;
     }
 
     public <I, V> RecordStore<I, V> store(SyncResource<I, V> resource) {
-        Sequencer sequencer = new Sequencer(database, resource.collection(), audit, clock);
+        FeedClock feed = new FeedClock(database, resource.collection(), clock, lease);
         return new RecordStore<>(resource, database.getCollection(resource.collection(), BsonDocument.class),
-                sequencer, audit, batches, clock);
+                feed, audit, batches, clock);
     }
 }
