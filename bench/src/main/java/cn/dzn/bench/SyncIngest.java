@@ -32,7 +32,7 @@ import cn.dzn.platform.test.TestHttp;
 final class SyncIngest {
 
     private static final int BATCH = 1000;
-    private static final int SENDERS = 2;
+    private static final int SENDERS = 4;
 
     private final Suite suite;
     private final int total;

@@ -64,25 +64,58 @@ class RecordWriter<I, V> {
             Outcome outcome, long version) {
     }
 
+    /**
+     * Records that name no version are most likely new: they are inserted straight away, and
+     * only those that turn out to exist (a duplicate key) are read and decided like the rest —
+     * which saves a read of every record in the common case of a city sending new records.
+     */
     List<RecordResult> write(WriteContext context, List<Candidate<I>> candidates) {
-        Map<String, BsonDocument> stored = load(candidates);
         RecordResult[] results = new RecordResult[candidates.size()];
-        List<Planned> plan = new ArrayList<>();
+        List<Planned> creates = new ArrayList<>();
+        List<Integer> toDecide = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int slot = 0; slot < candidates.size(); slot++) {
             Candidate<I> candidate = candidates.get(slot);
             if (candidate.id() != null && !seen.add(candidate.id())) {
                 results[slot] = RecordResult.rejected(candidate.index(), candidate.id(),
                         List.of(new FieldError("id", "appears more than once in this batch")));
-                continue;
+            } else if (candidate.version() == null && !candidate.delete() && screen(context, candidate) == null) {
+                results[slot] = plan(creates, slot, candidate, context, encode(candidate.input()), null, Outcome.CREATED);
+            } else {
+                toDecide.add(slot);
             }
+        }
+        toDecide.addAll(execute(creates));
+        Map<String, BsonDocument> stored = load(toDecide.stream().map(candidates::get).toList());
+        List<Planned> plan = new ArrayList<>();
+        for (int slot : toDecide) {
+            Candidate<I> candidate = candidates.get(slot);
             results[slot] = decide(context, slot, candidate, stored.get(candidate.id()), plan);
         }
-        execute(plan, results);
+        for (int slot : execute(plan)) {
+            Candidate<I> candidate = candidates.get(slot);
+            BsonDocument now = records.find(eq("_id", candidate.id())).first();
+            results[slot] = RecordResult.conflict(candidate.index(), candidate.id(), now == null ? null : versionOf(now));
+        }
         List<RecordResult> answer = List.of(results);
         audit.record(records.getNamespace().getCollectionName(), context,
                 answer.stream().filter(result -> result.outcome().wrote()).toList());
         return answer;
+    }
+
+    /** What can be refused without reading the store; null when nothing is wrong yet. */
+    private RecordResult screen(WriteContext context, Candidate<I> candidate) {
+        if (!candidate.errors().isEmpty()) {
+            return RecordResult.rejected(candidate.index(), candidate.id(), candidate.errors());
+        }
+        if (!context.caller().has(Role.WRITE)) {
+            return RecordResult.rejected(candidate.index(), candidate.id(),
+                    List.of(new FieldError("", "this client may only read")));
+        }
+        if (!candidate.delete() && !context.caller().canSee(resource.regionOf(candidate.input()))) {
+            return outsideRegion(candidate.index(), candidate.id(), resource.regionOf(candidate.input()), context);
+        }
+        return null;
     }
 
     private RecordResult decide(WriteContext context, int slot, Candidate<I> candidate, BsonDocument current,
@@ -158,12 +191,12 @@ class RecordWriter<I, V> {
     }
 
     /**
-     * One bulk write under one block of feed numbers; an operation that lost a race (duplicate
-     * key) becomes a conflict.
+     * One bulk write under one block of feed numbers. Returns the slots whose operation lost a
+     * race (a duplicate key: the record exists, or moved on since it was read).
      */
-    private void execute(List<Planned> plan, RecordResult[] results) {
+    private List<Integer> execute(List<Planned> plan) {
         if (plan.isEmpty()) {
-            return;
+            return List.of();
         }
         FeedClock.Block block = feed.take(plan.size());
         for (int i = 0; i < plan.size(); i++) {
@@ -183,19 +216,18 @@ class RecordWriter<I, V> {
         }
         boolean inTime = feed.release(block);
         List<BsonDocument> written = new ArrayList<>();
+        List<Integer> lostSlots = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
-            Planned planned = plan.get(i);
             if (lost.contains(i)) {
-                BsonDocument now = records.find(eq("_id", planned.candidate().id())).first();
-                results[planned.slot()] = RecordResult.conflict(planned.candidate().index(), planned.candidate().id(),
-                        now == null ? null : versionOf(now));
+                lostSlots.add(plan.get(i).slot());
             } else {
-                written.add(planned.document());
+                written.add(plan.get(i).document());
             }
         }
         if (!inTime) {
             renumber(written);
         }
+        return lostSlots;
     }
 
     /** Fresh feed numbers for records written too late for their first block (readers may have passed it). */
