@@ -62,7 +62,7 @@ final class SyncIngest {
             double syncRate = total / (syncNanos / 1e9);
             return new Figure("Sync ingest, " + total + " records in batches of " + BATCH
                     + " (gateway vs raw insertMany)", "records/s", rawRate, syncRate, 0.5, true,
-                    SENDERS + " concurrent senders each; counts checked after the run");
+                    SENDERS + " concurrent senders on both sides; record counts checked after the run");
         }
     }
 
