@@ -3,6 +3,7 @@ package cn.dzn.gateway.web;
 import java.util.Arrays;
 import java.util.Collection;
 
+import cn.dzn.platform.errors.JsonPath;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -16,7 +17,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 record JsonFault(String field, String message) {
 
     static JsonFault of(JacksonException jackson) {
-        String field = path(jackson);
+        String field = JsonPath.of(jackson).isEmpty() ? null : JsonPath.of(jackson);
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return new JsonFault(field, "unknown field '" + unknown.getPropertyName() + "'");
         }
@@ -32,18 +33,6 @@ record JsonFault(String field, String message) {
                     + ", column " + read.getLocation().getColumnNr());
         }
         return new JsonFault(field, "the request body could not be read");
-    }
-
-    private static String path(JacksonException jackson) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : jackson.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
     }
 
     private static String expected(Class<?> type) {

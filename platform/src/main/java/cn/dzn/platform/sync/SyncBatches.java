@@ -10,6 +10,7 @@ import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import cn.dzn.platform.errors.JsonPath;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,7 +102,7 @@ class SyncBatches {
         try {
             input = json.treeToValue(record.data(), resource.inputType());
         } catch (JacksonException e) {
-            errors.add(new FieldError("data" + (e.getPathReference() == null ? "" : "." + path(e)),
+            errors.add(new FieldError("data" + (JsonPath.of(e).isEmpty() ? "" : "." + JsonPath.of(e)),
                     e.getOriginalMessage()));
             return null;
         }
@@ -114,17 +115,5 @@ class SyncBatches {
             resource.check(input, errors);
         }
         return input;
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

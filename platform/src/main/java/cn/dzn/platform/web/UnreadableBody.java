@@ -2,6 +2,7 @@ package cn.dzn.platform.web;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
+import cn.dzn.platform.errors.JsonPath;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -25,7 +26,7 @@ final class UnreadableBody {
         if (!(ex.getCause() instanceof JacksonException jackson)) {
             return "the request body is missing or is not JSON";
         }
-        String field = jackson.getPath().isEmpty() ? "" : " at '" + path(jackson) + "'";
+        String field = jackson.getPath().isEmpty() ? "" : " at '" + JsonPath.of(jackson) + "'";
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'" + locatedIn(jackson);
         }
@@ -44,19 +45,7 @@ final class UnreadableBody {
     }
 
     private static String locatedIn(JacksonException jackson) {
-        return jackson.getPath().size() > 1 ? " in '" + path(jackson) + "'" : "";
-    }
-
-    private static String path(JacksonException jackson) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : jackson.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return jackson.getPath().size() > 1 ? " in '" + JsonPath.of(jackson) + "'" : "";
     }
 
     private static String simpleName(Class<?> type) {

@@ -2,9 +2,6 @@ package cn.dzn.platform.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,22 +14,17 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -93,32 +85,5 @@ class StoreSemanticsTest {
         assertThat(records.find(eq("_id", "a")).first().getInteger("version")).isEqualTo(2);
         assertThat(records.find(eq("_id", "b")).first().getInteger("version")).isEqualTo(1);
         assertThat(records.countDocuments(eq("_id", "c"))).isEqualTo(1);
-    }
-
-    @Test
-    void maxNeverLowersAWatermark() {
-        MongoCollection<Document> marks = database.getCollection("marks");
-        marks.updateOne(eq("_id", "z"), Updates.max("watermark", 5L), new UpdateOptions().upsert(true));
-        marks.updateOne(eq("_id", "z"), Updates.max("watermark", 3L));
-        assertThat(marks.find().first().getLong("watermark")).isEqualTo(5L);
-        marks.updateOne(eq("_id", "z"), Updates.max("watermark", 8L));
-        assertThat(marks.find().first().getLong("watermark")).isEqualTo(8L);
-    }
-
-    @Test
-    void aLeaseIsTakenByUpsertAndRefusedToASecondOwnerWhileValid() {
-        MongoCollection<Document> leases = database.getCollection("leases");
-        assertThat(takeLease(leases, "me", 100L, 200L)).isNotNull();
-        // findAndModify reports it as a command error (so does MongoDB): check the code, not the type.
-        assertThatThrownBy(() -> takeLease(leases, "you", 150L, 300L))
-                .isInstanceOfSatisfying(MongoException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
-        assertThat(takeLease(leases, "you", 250L, 350L).getString("owner")).isEqualTo("you");
-    }
-
-    private static Document takeLease(MongoCollection<Document> leases, String owner, long now, long until) {
-        return leases.findOneAndUpdate(
-                and(eq("_id", "L"), or(eq("owner", owner), lt("leaseUntil", now), exists("owner", false))),
-                Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", until)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
     }
 }
