@@ -38,5 +38,14 @@ final class Analysis {
               block release (15 ms) — and 21 ms of parsing and binding. Next steps: fold the audit
               entry into the idempotency record (one document per request instead of two), and take
               and register the feed block in one update.
+
+            ## Known limit for the coming figures
+
+            The embedded store keeps only the `_id` index and unique indexes; it ignores the others
+            (`regionCode`, `seq`). Any list or feed page that filters on them is a collection scan
+            there, so "a keyset page at 1,000,000 records vs at 10,000 (≤ 1.2×)" cannot hold on the
+            embedded default as the code stands. A real MongoDB (`MONGODB_URI`) uses the indexes.
+            The options are to measure paging against real MongoDB only, or to key pages and feeds
+            by `_id` ranges the embedded store can seek.
             """;
 }
