@@ -2,6 +2,7 @@ package cn.dzn.zone.zones;
 
 import static com.mongodb.client.model.Filters.empty;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,10 +29,12 @@ public class ZoneService {
 
     private final RecordStore<ZoneInput, Zone> zones;
     private final ZoneResource resource;
+    private final Clock clock;
 
-    public ZoneService(RecordStore<ZoneInput, Zone> zones, ZoneResource resource) {
+    public ZoneService(RecordStore<ZoneInput, Zone> zones, ZoneResource resource, Clock clock) {
         this.zones = zones;
         this.resource = resource;
+        this.clock = clock;
     }
 
     public Zone create(Caller caller, String requestId, ZoneInput input) {
@@ -69,7 +72,7 @@ public class ZoneService {
     }
 
     private RecordResult write(Caller caller, String requestId, Candidate<ZoneInput> candidate) {
-        WriteContext context = new WriteContext(caller, requestId, java.time.Instant.now(), null);
+        WriteContext context = new WriteContext(caller, requestId, clock.instant(), null);
         return zones.write(context, List.of(candidate)).get(0);
     }
 
