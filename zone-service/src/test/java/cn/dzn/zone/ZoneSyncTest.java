@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -160,11 +161,16 @@ class ZoneSyncTest extends ZoneServiceTestBase {
         String key = UUID.randomUUID().toString();
         String body = batch(crashed);
         String idempotencyId = "test-440100|" + key;
+        ObjectId auditId = new ObjectId();
         database.getCollection("idempotency").insertOne(new Document("_id", idempotencyId)
-                .append("fingerprint", sha256(body)).append("leaseUntil", new java.util.Date(0)));
-        zones.write(new WriteContext(caller("440100"), "crashed-request", Instant.now(), idempotencyId),
+                .append("fingerprint", sha256(body)).append("leaseUntil", new java.util.Date(0))
+                .append("auditId", auditId));
+        zones.write(new WriteContext(caller("440100"), "crashed-request", Instant.now(), idempotencyId, auditId),
                 List.of(Candidate.upsert(p + "-k1", null, new ZoneInput("一", "440100", List.of("440100"),
                         null, null, null, null, null, null, null))));
+
+        // It died before recording its answer, the last step of a request.
+        database.getCollection("audit").deleteOne(new Document("_id", auditId));
 
         JsonNode resent = sync(GUANGZHOU, key, body).json();
 

@@ -2,11 +2,13 @@ package cn.dzn.platform.sync;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -14,83 +16,93 @@ import org.bson.types.ObjectId;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who wrote what, when, under which request: one entry per request and collection, listing every
- * record it wrote (id, version, outcome). A rerun of a crashed sync request replaces the entry
- * its key left, so each request appears once. Append-only as far as the API goes.
+ * record it wrote (id, version, outcome). A sync request's entry also holds the answer its
+ * Idempotency-Key returns from then on, so finishing a request is this one insert. Its id is
+ * fixed when the key is first seen: a rerun of a crashed request writes the same entry, and a
+ * request appears once. Append-only as far as the API goes.
  */
 public class AuditTrail {
 
     static final String LAST_WRITE = "lastWrite";
+    private static final String ANSWER = "answer";
 
     private final MongoCollection<Document> entries;
+    private final JsonMapper json;
 
-    public AuditTrail(MongoDatabase database) {
+    public AuditTrail(MongoDatabase database, JsonMapper json) {
         this.entries = database.getCollection("audit");
-        entries.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true).sparse(true));
+        this.json = json;
     }
 
-    /** The record's own copy of its latest write, kept inside the record by the same write. */
-    static Document lastWrite(WriteContext context, String key, Outcome outcome, long version) {
-        return new Document("key", key).append("clientId", context.caller().clientId())
-                .append("region", context.caller().region().code()).append("requestId", context.requestId())
-                .append("at", Date.from(context.at())).append("outcome", outcome.wireName()).append("version", version);
+    /**
+     * What a synced record keeps of the request that last wrote it: enough for a rerun of that
+     * request to report the outcome instead of writing again. Who and when are in the entry.
+     */
+    static Document lastWrite(WriteContext context, Outcome outcome) {
+        return new Document("key", context.idempotencyKey()).append("outcome", outcome.wireName());
     }
 
-    void record(String collection, WriteContext context, List<RecordResult> written) {
-        if (written.isEmpty()) {
+    /** Records a request's writes; for a sync request also its answer, even when it wrote nothing. */
+    void record(String collection, WriteContext context, List<RecordResult> results) {
+        List<Document> written = results.stream().filter(result -> result.outcome().wrote())
+                .map(result -> new Document("id", result.id()).append("version", result.version())
+                        .append("outcome", result.outcome().wireName()))
+                .toList();
+        boolean sync = context.idempotencyKey() != null;
+        if (written.isEmpty() && !sync) {
             return;
         }
-        List<Document> records = written.stream().map(result -> new Document("id", result.id())
-                .append("version", result.version()).append("outcome", result.outcome().wireName())).toList();
-        // No _id here: a rerun replaces the entry in place, which must keep the _id it has.
-        Document entry = new Document("collection", collection)
+        Document entry = new Document("_id", context.auditId()).append("collection", collection)
                 .append("requestId", context.requestId()).append("clientId", context.caller().clientId())
                 .append("region", context.caller().region().code()).append("at", Date.from(context.at()))
-                .append("records", records);
-        if (context.idempotencyKey() == null) {
-            entries.insertOne(entry);
-            return;
+                .append("records", written);
+        if (sync) {
+            entry.append("idempotencyKey", context.idempotencyKey())
+                    .append(ANSWER, json.writeValueAsString(SyncAnswer.of(results)));
         }
-        String ref = collection + "|" + context.idempotencyKey();
         try {
-            entries.insertOne(entry.append("ref", ref));
+            entries.insertOne(entry);
         } catch (MongoException e) {
+            // Only a request whose lease ran out while it still ran gets here: its rerun finished
+            // first and recorded the request. One entry per request stands.
             if (e.getCode() != 11000) {
                 throw e;
             }
-            // A rerun of a crashed request: replace its entry. Rare, and a lookup by ref scans
-            // on the embedded store (the unique index guards inserts only), so not the usual path.
-            entry.remove("_id");
-            entries.replaceOne(eq("ref", ref), entry);
         }
     }
 
+    /** The stored answer of the sync request whose entry this is, once it finished. */
+    Optional<SyncAnswer> answer(ObjectId auditId) {
+        Document entry = entries.find(eq("_id", auditId)).projection(Projections.include(ANSWER)).first();
+        return Optional.ofNullable(entry).map(found -> found.getString(ANSWER))
+                .map(answer -> json.readValue(answer, SyncAnswer.class));
+    }
+
+    /** Entries that wrote something, oldest first; a sync request that changed nothing is left out. */
     public Page<Document> page(String collection, PageRequest request) {
         if (request.afterId() != null && !ObjectId.isValid(request.afterId())) {
             throw Problems.badRequest("'after' is not a cursor this service handed out");
         }
-        var filter = request.afterId() == null ? eq("collection", collection)
-                : and(eq("collection", collection), gt("_id", new ObjectId(request.afterId())));
-        List<Document> items = entries.find(filter).sort(Sorts.ascending("_id")).limit(request.limit() + 1)
-                .into(new ArrayList<>());
+        var wrote = and(eq("collection", collection), exists("records.0"));
+        var filter = request.afterId() == null ? wrote : and(wrote, gt("_id", new ObjectId(request.afterId())));
+        List<Document> items = entries.find(filter).projection(Projections.exclude(ANSWER))
+                .sort(Sorts.ascending("_id")).limit(request.limit() + 1).into(new ArrayList<>());
         String next = null;
         if (items.size() > request.limit()) {
             items.remove(items.size() - 1);
             next = PageRequest.cursorAfter(items.get(items.size() - 1).getObjectId("_id").toHexString());
         }
-        items.forEach(item -> {
-            item.put("_id", item.getObjectId("_id").toHexString());
-            item.remove("ref");
-        });
+        items.forEach(item -> item.put("_id", item.getObjectId("_id").toHexString()));
         return new Page<>(items, next);
     }
 }

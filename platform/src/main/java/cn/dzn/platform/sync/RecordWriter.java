@@ -98,8 +98,7 @@ class RecordWriter<I, V> {
             results[slot] = RecordResult.conflict(candidate.index(), candidate.id(), now == null ? null : versionOf(now));
         }
         List<RecordResult> answer = List.of(results);
-        audit.record(records.getNamespace().getCollectionName(), context,
-                answer.stream().filter(result -> result.outcome().wrote()).toList());
+        audit.record(records.getNamespace().getCollectionName(), context, answer);
         return answer;
     }
 
@@ -128,7 +127,7 @@ class RecordWriter<I, V> {
         if (current != null && isReplay(context, current)) {
             BsonDocument lastWrite = current.getDocument(AuditTrail.LAST_WRITE);
             return RecordResult.of(index, id, Outcome.valueOf(lastWrite.getString("outcome").getValue().toUpperCase()),
-                    lastWrite.getInt64("version").getValue());
+                    versionOf(current));
         }
         if (!context.caller().has(Role.WRITE)) {
             return RecordResult.rejected(index, id, List.of(new FieldError("", "this client may only read")));
@@ -181,8 +180,11 @@ class RecordWriter<I, V> {
         document.put("updatedAt", new BsonDateTime(context.at().toEpochMilli()));
         document.putIfAbsent("deleted", BsonBoolean.FALSE);
         document.remove("pending");
-        document.put(AuditTrail.LAST_WRITE, AuditTrail.lastWrite(context, context.idempotencyKey(), outcome, version)
-                .toBsonDocument(BsonDocument.class, codecs));
+        document.remove(AuditTrail.LAST_WRITE);
+        if (context.idempotencyKey() != null) {
+            document.put(AuditTrail.LAST_WRITE, AuditTrail.lastWrite(context, outcome)
+                    .toBsonDocument(BsonDocument.class, codecs));
+        }
         WriteModel<BsonDocument> write = current == null ? new InsertOneModel<>(document)
                 : new ReplaceOneModel<>(and(eq("_id", candidate.id()), eq("version", current.get("version"))), document,
                         new ReplaceOptions().upsert(true));

@@ -21,8 +21,8 @@ public class Records {
 
     public Records(MongoDatabase database, JsonMapper json, Validator validator, Clock clock, Duration lease) {
         this.database = database;
-        this.audit = new AuditTrail(database);
-        this.batches = new SyncBatches(json, validator, new Idempotency(database, json, clock, lease));
+        this.audit = new AuditTrail(database, json);
+        this.batches = new SyncBatches(json, validator, new Idempotency(database, audit, clock, lease));
         this.clock = clock;
         this.lease = lease;
     }

@@ -45,14 +45,13 @@ class SyncBatches {
             candidates.add(bind(store.resource(), i, batch.records().get(i)));
         }
         String id = Idempotency.keyOf(caller.clientId(), key);
-        SyncAnswer earlier = idempotency.begin(id, body);
-        if (earlier != null) {
-            return earlier;
+        Idempotency.Ticket ticket = idempotency.begin(id, body);
+        if (ticket.answer() != null) {
+            return ticket.answer();
         }
-        WriteContext context = new WriteContext(caller, requestId, store.clock().instant(), id);
-        SyncAnswer answer = SyncAnswer.of(store.write(context, candidates));
-        idempotency.finish(id, answer);
-        return answer;
+        // The write records the answer in the request's audit entry; that ends the request.
+        WriteContext context = new WriteContext(caller, requestId, store.clock().instant(), id, ticket.auditId());
+        return SyncAnswer.of(store.write(context, candidates));
     }
 
     private SyncBatch read(byte[] body) {

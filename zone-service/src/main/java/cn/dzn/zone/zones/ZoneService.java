@@ -72,7 +72,7 @@ public class ZoneService {
     }
 
     private RecordResult write(Caller caller, String requestId, Candidate<ZoneInput> candidate) {
-        WriteContext context = new WriteContext(caller, requestId, clock.instant(), null);
+        WriteContext context = WriteContext.api(caller, requestId, clock.instant());
         return zones.write(context, List.of(candidate)).get(0);
     }
 
