@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
@@ -169,7 +171,7 @@ class SuiteEndToEndTest {
         assertThat(clean.status()).isEqualTo(200);
 
         try (MongoClient store = MongoClients.create(suite.config().mongoUri())) {
-            Crash crash = killMidRequest(store.getDatabase("dzn_zone").getCollection("idempotency"));
+            Crash crash = killMidRequest(store.getDatabase("dzn_zone"));
             String crashed = crash.batch();
             String key = crash.key();
 
@@ -191,14 +193,100 @@ class SuiteEndToEndTest {
         }
     }
 
+    @Test
+    @Order(11)
+    void theReferenceClientPushesAFolderTwiceAndPullsTheCitysWholeView() throws Exception {
+        Response created = gateway.post("/api/clients", TestHttp.json(Map.of("name", "深圳市科技创新局",
+                "regionCode", "440300", "roles", List.of("READ", "WRITE"))), "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
+        String key = created.json().get("apiKey").asString();
+        Path folder = Files.createDirectories(data.resolve("exports/zones"));
+        for (int file = 0; file < 3; file++) {
+            List<Map<String, Object>> records = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                records.add(Map.of("id", "sz-" + file + "-" + i, "data", Map.of("name", "深圳片区 " + file + "-" + i,
+                        "regionCode", "440300", "memberCities", List.of("440300"))));
+            }
+            Files.writeString(folder.resolve("export-" + file + ".json"), TestHttp.json(records));
+        }
+
+        ClientRun first = syncClient(key, "push", "--resource", "zones", "--dir", folder.toString(), "--batch", "500");
+        assertThat(first.exit()).as(first.output()).isZero();
+        assertThat(first.output()).contains("total (3 of 3 batches answered): created 1200,");
+        // Run again, as after a crash: the same keys, the stored answers, nothing written twice.
+        ClientRun again = syncClient(key, "push", "--resource", "zones", "--dir", folder.toString(), "--batch", "500");
+        assertThat(again.exit()).as(again.output()).isZero();
+        assertThat(again.output()).contains("total (3 of 3 batches answered): created 1200,");
+        try (MongoClient store = MongoClients.create(suite.config().mongoUri())) {
+            var zones = store.getDatabase("dzn_zone").getCollection("zones");
+            assertThat(zones.countDocuments(new Document("_id", new Document("$regex", "^sz-"))
+                    .append("version", 1L))).isEqualTo(1200);
+        }
+
+        Path cursor = data.resolve("state/zones.cursor");
+        Path changes = data.resolve("state/zones-changes.jsonl");
+        Files.createDirectories(cursor.getParent());
+        ClientRun pull = syncClient(key, "pull", "--resource", "zones", "--cursor-file", cursor.toString(),
+                "--out", changes.toString());
+        assertThat(pull.exit()).as(pull.output()).isZero();
+        assertThat(liveIdsIn(changes)).isEqualTo(listedIds(key));
+        // From the saved cursor there is nothing new, and nothing is appended.
+        long lines = Files.readAllLines(changes).size();
+        assertThat(syncClient(key, "pull", "--resource", "zones", "--cursor-file", cursor.toString(),
+                "--out", changes.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(changes)).hasSize((int) lines);
+    }
+
+    record ClientRun(int exit, String output) {
+    }
+
+    /** The sync-client jar as a bureau runs it, its key in the environment. */
+    static ClientRun syncClient(String key, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                suite.config().home().resolve("sync-client/target/sync-client.jar").toString(), args[0],
+                "--gateway", "http://localhost:" + suite.config().gatewayPort()));
+        command.addAll(List.of(args).subList(1, args.length));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DZN_API_KEY", key);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new ClientRun(process.exitValue(), output);
+    }
+
+    static java.util.Set<String> liveIdsIn(Path changes) throws IOException {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(changes)) {
+            var change = new tools.jackson.databind.json.JsonMapper().readTree(line);
+            if (!change.get("deleted").asBoolean()) {
+                ids.add(change.get("id").asString());
+            }
+        }
+        return ids;
+    }
+
+    static java.util.Set<String> listedIds(String key) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        String next = null;
+        do {
+            Response page = gateway.get("/api/zones?limit=500" + (next == null ? "" : "&after=" + next), "X-Api-Key", key);
+            page.json().get("items").forEach(item -> ids.add(item.get("id").asString()));
+            var cursor = page.json().path("next");
+            next = cursor.isNull() || cursor.isMissingNode() ? null : cursor.asString();
+        } while (next != null);
+        return ids;
+    }
+
     record Crash(String prefix, String batch, String key) {
     }
 
     /**
      * Sends a batch and kills the zone service once the request holds its key but before it
-     * stored an answer; tries again with new ids and key when the request was quicker than the kill.
+     * recorded its answer; tries again with new ids and key when the request was quicker than the kill.
      */
-    static Crash killMidRequest(MongoCollection<Document> keys) {
+    static Crash killMidRequest(MongoDatabase database) {
+        MongoCollection<Document> keys = database.getCollection("idempotency");
+        MongoCollection<Document> audit = database.getCollection("audit");
         for (int attempt = 0; attempt < 10; attempt++) {
             String prefix = "crashed" + attempt;
             String batch = zones(prefix);
@@ -209,7 +297,8 @@ class SuiteEndToEndTest {
                     .until(() -> keys.countDocuments(id) == 1);
             suite.crashAndRestart("zone-service");
             inFlight.handle((ok, failed) -> null).join();
-            if (keys.find(id).first().get("answer") == null) {
+            // A finished request's audit entry holds its answer.
+            if (audit.countDocuments(new Document("_id", keys.find(id).first().getObjectId("auditId"))) == 0) {
                 return new Crash(prefix, batch, key);
             }
         }
