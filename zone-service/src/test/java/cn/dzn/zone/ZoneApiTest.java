@@ -38,6 +38,37 @@ class ZoneApiTest extends ZoneServiceTestBase {
     }
 
     @Test
+    void aZoneKeepsItsBuildPeriodConstructionBodyAndCoreParks() {
+        String body = TestHttp.json(Map.of("name", "成德绵示范区", "regionCode", "510000",
+                "memberCities", List.of("510100", "510600", "510700"), "approvedOn", "2018-05-01",
+                "buildPeriod", Map.of("fromYear", 2018, "toYear", 2022), "constructionBody", "四川省人民政府",
+                "coreParks", List.of("成都国家高新技术产业开发区", "绵阳科技城")));
+        String id = create(NATIONAL, body).json().get("id").asString();
+
+        var read = http().get("/api/zones/" + id, "Authorization", NATIONAL).json();
+        assertThat(read.get("buildPeriod").get("fromYear").asInt()).isEqualTo(2018);
+        assertThat(read.get("buildPeriod").get("toYear").asInt()).isEqualTo(2022);
+        assertThat(read.get("constructionBody").asString()).isEqualTo("四川省人民政府");
+        assertThat(read.get("coreParks").toString()).isEqualTo("[\"成都国家高新技术产业开发区\",\"绵阳科技城\"]");
+    }
+
+    /** The sample data as the loader stores it (sample data is off in these tests). */
+    @Test
+    void everySampleZoneNamesItsBuildPeriodBodyAndParks() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (var in = getClass().getResourceAsStream("/sample/zones.json")) {
+            new tools.jackson.databind.json.JsonMapper().readTree(in).forEach(zone -> {
+                ids.add(zone.get("_id").asString());
+                assertThat(zone.get("buildPeriod").get("fromYear").asInt()).as(zone.get("_id").asString())
+                        .isLessThanOrEqualTo(zone.get("buildPeriod").get("toYear").asInt());
+                assertThat(zone.get("constructionBody").asString()).endsWith("人民政府");
+                assertThat(zone.get("coreParks").size()).isPositive();
+            });
+        }
+        assertThat(ids).hasSize(10).doesNotHaveDuplicates();
+    }
+
+    @Test
     void createReadUpdateDeleteWithVersions() {
         Response created = create(NATIONAL, zone("苏南示范区", "320000", "320100", "320500"));
         assertThat(created.status()).isEqualTo(201);

@@ -37,6 +37,10 @@ class ZoneBadInputTest extends ZoneServiceTestBase {
         blank name            | {"name": " ", "regionCode": "440100", "memberCities": ["440100"]}  | name
         no members            | {"name": "x", "regionCode": "440100", "memberCities": []}          | memberCities
         future approval       | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "approvedOn": "2999-01-01"} | approvedOn
+        period backwards      | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "buildPeriod": {"fromYear": 2020, "toYear": 2018}} | buildPeriod.toYear
+        period too early      | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "buildPeriod": {"fromYear": 1999, "toYear": 2018}} | buildPeriod.fromYear
+        period half given     | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "buildPeriod": {"fromYear": 2018}} | buildPeriod.toYear
+        blank core park       | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "coreParks": [""]} | coreParks[0]
         """)
     void badBodiesAre400ProblemsAndWriteNothing(String what, String body, String mentioned) {
         long before = zones();

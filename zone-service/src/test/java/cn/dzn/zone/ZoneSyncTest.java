@@ -167,7 +167,7 @@ class ZoneSyncTest extends ZoneServiceTestBase {
                 .append("auditId", auditId));
         zones.write(new WriteContext(caller("440100"), "crashed-request", Instant.now(), idempotencyId, auditId),
                 List.of(Candidate.upsert(p + "-k1", null, new ZoneInput("一", "440100", List.of("440100"),
-                        null, null, null, null, null, null, null))));
+                        null, null, null, null, null, null, null, null, null, null))));
 
         // It died before recording its answer, the last step of a request.
         database.getCollection("audit").deleteOne(new Document("_id", auditId));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.dzn.platform.regions.Region;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
-/** What a client sends to create or replace a zone; {@code version} is the one it read (updates). */
+/**
+ * What a client sends to create or replace a zone; {@code version} is the one it read (updates).
+ * {@code constructionBody} is the 建设主体 (usually the lead province's people's government),
+ * {@code coreParks} the parks the zone is built from (seed 004).
+ */
 public record ZoneInput(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Region String regionCode,
@@ -20,8 +25,11 @@ public record ZoneInput(
         @Size(max = 200) String approvalDocument,
         @PastOrPresent LocalDate approvedOn,
         @Min(1) @Max(50) Integer batch,
+        @Valid BuildPeriod buildPeriod,
         ZoneStatus status,
         @Size(max = 30) List<@NotBlank @Size(max = 60) String> leadingIndustries,
+        @Size(max = 200) String constructionBody,
+        @Size(max = 30) List<@NotBlank @Size(max = 100) String> coreParks,
         @Size(max = 2000) String note,
         Long version) {
 }

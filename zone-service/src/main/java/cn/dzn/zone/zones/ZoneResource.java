@@ -50,7 +50,10 @@ public class ZoneResource implements SyncResource<ZoneInput, Zone> {
         return input.regionCode();
     }
 
-    /** Members are cities or districts (上海闵行 is a district), never a province or the nation. */
+    /**
+     * Members are cities or districts (上海闵行 is a district), never a province or the nation;
+     * a build period ends no earlier than it starts.
+     */
     @Override
     public void check(ZoneInput input, List<FieldError> errors) {
         List<String> members = input.memberCities();
@@ -62,6 +65,10 @@ public class ZoneResource implements SyncResource<ZoneInput, Zone> {
         }
         if (members.stream().distinct().count() != members.size()) {
             errors.add(new FieldError("memberCities", "must not repeat a city"));
+        }
+        BuildPeriod period = input.buildPeriod();
+        if (period != null && period.fromYear() > period.toYear()) {
+            errors.add(new FieldError("buildPeriod.toYear", "must not be before fromYear " + period.fromYear()));
         }
     }
 
