@@ -26,6 +26,8 @@ public record RegionCode(String code) {
 
     // Declared after the checks it needs: static fields initialise in order.
     public static final RegionCode NATIONAL = new RegionCode("000000");
+    private static final java.util.Set<String> SEPARATELY_PLANNED = java.util.Set.of("330200", "440300", "370200",
+            "350200", "210200");
 
     public RegionCode {
         String problem = problemWith(code);
@@ -74,6 +76,19 @@ public record RegionCode(String code) {
             return Tier.PROVINCE;
         }
         return code.endsWith("00") ? Tier.CITY : Tier.DISTRICT;
+    }
+
+    /** The province (or province-level municipality) this region lies in; the nation for itself. */
+    public RegionCode province() {
+        return tier() == Tier.NATIONAL ? this : new RegionCode(code.substring(0, 2) + "0000");
+    }
+
+    /**
+     * 计划单列市 (宁波, 深圳, 青岛, 厦门, 大连): cities that report straight to the national tier
+     * as well as through their province (DOMAIN.md, "Region codes"), so roll-ups must count them once.
+     */
+    public boolean isSeparatelyPlanned() {
+        return SEPARATELY_PLANNED.contains(code);
     }
 
     /** The significant prefix: everything a code inside this region starts with. */

@@ -99,6 +99,24 @@ public class RecordStore<I, V> {
         return writer.write(context, candidates);
     }
 
+    /**
+     * One record through the write path with HTTP's answers: 404 when the record is gone, 409
+     * for a stale version, 400 with the field errors when rejected. Returns the record as stored
+     * now; null after a deletion.
+     */
+    public V writeOne(WriteContext context, Candidate<I> candidate) {
+        RecordResult result = write(context, List.of(candidate)).get(0);
+        switch (result.outcome()) {
+            case CONFLICT -> throw result.currentVersion() == null
+                    ? Problems.notFound(resource.collection() + " " + result.id())
+                    : Problems.staleVersion(candidate.version() == null ? 0 : candidate.version(), result.currentVersion());
+            case REJECTED -> throw Problems.invalid(result.errors());
+            default -> {
+            }
+        }
+        return candidate.delete() ? null : get(context.caller(), candidate.id());
+    }
+
     public SyncAnswer sync(Caller caller, String requestId, String idempotencyKey, byte[] body) {
         return batches.run(this, caller, requestId, idempotencyKey, body);
     }

@@ -16,9 +16,11 @@ import java.util.Set;
 import org.bson.BsonBoolean;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
 
@@ -114,7 +116,7 @@ class RecordWriter<I, V> {
         if (!candidate.delete() && !context.caller().canSee(resource.regionOf(candidate.input()))) {
             return outsideRegion(candidate.index(), candidate.id(), resource.regionOf(candidate.input()), context);
         }
-        return null;
+        return refusedChange(context, candidate, null);
     }
 
     private RecordResult decide(WriteContext context, int slot, Candidate<I> candidate, BsonDocument current,
@@ -144,6 +146,10 @@ class RecordWriter<I, V> {
             if (!Objects.equals(candidate.version(), currentVersion)) {
                 return RecordResult.conflict(index, id, currentVersion);
             }
+            RecordResult refused = refusedChange(context, candidate, current);
+            if (refused != null) {
+                return refused;
+            }
             BsonDocument tombstone = current.clone();
             tombstone.put("deleted", BsonBoolean.TRUE);
             return plan(plan, slot, candidate, context, tombstone, current, Outcome.DELETED);
@@ -155,6 +161,10 @@ class RecordWriter<I, V> {
         if (live && !regionOf(current).equals(region)) {
             return RecordResult.rejected(index, id, List.of(new FieldError("regionCode",
                     "cannot change: the record belongs to " + regionOf(current))));
+        }
+        RecordResult refused = refusedChange(context, candidate, live ? current : null);
+        if (refused != null) {
+            return refused;
         }
         // A stale version is a conflict even for identical content; naming none, only a change is.
         if (candidate.version() != null && candidate.version() != currentVersion) {
@@ -262,6 +272,15 @@ class RecordWriter<I, V> {
         BsonDocument lastWrite = current.getDocument(AuditTrail.LAST_WRITE, null);
         return context.idempotencyKey() != null && lastWrite != null && lastWrite.isString("key")
                 && lastWrite.getString("key").getValue().equals(context.idempotencyKey());
+    }
+
+    /** The resource's verdict on this change from what is stored; null when it may go ahead. */
+    private RecordResult refusedChange(WriteContext context, Candidate<I> candidate, BsonDocument current) {
+        I stored = current == null ? null
+                : codecs.get(resource.inputType()).decode(new BsonDocumentReader(current), DecoderContext.builder().build());
+        List<FieldError> errors = new ArrayList<>();
+        resource.checkChange(context.caller(), stored, candidate.input(), errors);
+        return errors.isEmpty() ? null : RecordResult.rejected(candidate.index(), candidate.id(), errors);
     }
 
     private RecordResult outsideRegion(int index, String id, String region, WriteContext context) {

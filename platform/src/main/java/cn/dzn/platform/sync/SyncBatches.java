@@ -77,16 +77,22 @@ class SyncBatches {
             return new Candidate<>(index, null, null, false, null, List.of(new FieldError("", "a record is required")));
         }
         String id = record.id();
-        if (id == null || !ID.matcher(id).matches() || RESERVED.contains(id)) {
+        I input = null;
+        if (!record.isDeletion()) {
+            input = bindData(resource, record, errors);
+        }
+        String natural = input == null ? null : resource.naturalId(input);
+        if (natural != null && id == null) {
+            id = natural;
+        } else if (natural != null && !natural.equals(id)) {
+            errors.add(new FieldError("id", "must be " + natural + ", the record's natural key, or be left out"));
+        } else if (id == null || !ID.matcher(id).matches() || RESERVED.contains(id)) {
             errors.add(new FieldError("id", "an id of 1 to 64 letters, digits, '.', '_' or '-' is required"));
         }
         if (record.version() != null && record.version() < 1) {
             errors.add(new FieldError("version", "must be 1 or more"));
         }
-        I input = null;
-        if (!record.isDeletion()) {
-            input = bindData(resource, record, errors);
-        } else if (record.version() == null) {
+        if (record.isDeletion() && record.version() == null) {
             errors.add(new FieldError("version", "a deletion names the version it deletes"));
         }
         return new Candidate<>(index, id, record.version(), record.isDeletion(), input, List.copyOf(errors));

@@ -30,6 +30,23 @@ public interface SyncResource<I, V> {
     default void check(I input, List<FieldError> errors) {
     }
 
+    /**
+     * The record's natural key, for a resource whose records are identified by their content
+     * (a report per zone, city and period): a synced record may leave out its id or must name
+     * this one. Null (the default) when ids are chosen freely.
+     */
+    default String naturalId(I input) {
+        return null;
+    }
+
+    /**
+     * Checks a change against the record as stored ({@code stored} is null for a new record,
+     * {@code input} null for a deletion): state machines and who may move them. Add what is wrong
+     * to {@code errors}.
+     */
+    default void checkChange(Caller caller, I stored, I input, List<FieldError> errors) {
+    }
+
     /** The records the caller may read; by default those whose region lies inside its own. */
     default Bson visibleTo(Caller caller) {
         return RegionFilters.inside("regionCode", caller.region());
