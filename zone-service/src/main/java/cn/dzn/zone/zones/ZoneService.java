@@ -13,7 +13,6 @@ import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.sync.Candidate;
-import cn.dzn.platform.sync.RecordResult;
 import cn.dzn.platform.sync.RecordStore;
 import cn.dzn.platform.sync.WriteContext;
 import cn.dzn.platform.web.Page;
@@ -40,9 +39,7 @@ public class ZoneService {
     public Zone create(Caller caller, String requestId, ZoneInput input) {
         caller.requireWrite(input.regionCode());
         checked(input);
-        String id = new ObjectId().toHexString();
-        expectWritten(write(caller, requestId, Candidate.upsert(id, null, input)), null);
-        return zones.get(caller, id);
+        return write(caller, requestId, Candidate.upsert(new ObjectId().toHexString(), null, input));
     }
 
     public Zone get(Caller caller, String id) {
@@ -62,28 +59,16 @@ public class ZoneService {
                     + current.regionCode())));
         }
         checked(input);
-        expectWritten(write(caller, requestId, Candidate.upsert(id, expectedVersion, input)), expectedVersion);
-        return zones.get(caller, id);
+        return write(caller, requestId, Candidate.upsert(id, expectedVersion, input));
     }
 
     public void delete(Caller caller, String requestId, String id, long expectedVersion) {
         caller.requireWrite(zones.get(caller, id).regionCode());
-        expectWritten(write(caller, requestId, Candidate.deletion(id, expectedVersion)), expectedVersion);
+        write(caller, requestId, Candidate.deletion(id, expectedVersion));
     }
 
-    private RecordResult write(Caller caller, String requestId, Candidate<ZoneInput> candidate) {
-        WriteContext context = WriteContext.api(caller, requestId, clock.instant());
-        return zones.write(context, List.of(candidate)).get(0);
-    }
-
-    private static void expectWritten(RecordResult result, Long expectedVersion) {
-        switch (result.outcome()) {
-            case CREATED, UPDATED, DELETED, UNCHANGED -> {
-            }
-            case CONFLICT -> throw result.currentVersion() == null ? Problems.notFound("zone " + result.id())
-                    : Problems.staleVersion(expectedVersion == null ? 0 : expectedVersion, result.currentVersion());
-            case REJECTED -> throw Problems.invalid(result.errors());
-        }
+    private Zone write(Caller caller, String requestId, Candidate<ZoneInput> candidate) {
+        return zones.writeOne(WriteContext.api(caller, requestId, clock.instant()), candidate);
     }
 
     private void checked(ZoneInput input) {

@@ -1,0 +1,20 @@
+package cn.dzn.zone.reports;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * One indicator's figure in a report. A sum or average indicator gives {@code value}; a ratio
+ * indicator gives {@code numerator} and {@code denominator}, and its value is derived from them.
+ * {@code unit}, when given, must be the indicator's own.
+ */
+public record IndicatorValue(
+        @NotBlank @Size(max = 48) String indicator,
+        @Digits(integer = 15, fraction = 4) BigDecimal value,
+        @Size(max = 20) String unit,
+        @Digits(integer = 15, fraction = 4) BigDecimal numerator,
+        @Digits(integer = 15, fraction = 4) BigDecimal denominator) {
+}

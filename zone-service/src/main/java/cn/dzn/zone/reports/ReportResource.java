@@ -1,0 +1,151 @@
+package cn.dzn.zone.reports;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.regions.RegionCode;
+import cn.dzn.platform.sync.RecordStore;
+import cn.dzn.platform.sync.Records;
+import cn.dzn.platform.sync.SyncResource;
+import cn.dzn.zone.indicators.IndicatorCatalog;
+
+/**
+ * Indicator reports as a syncable resource: one per zone, member city and period, owned by the
+ * city (its bureau, or its province for it, reports; the tier above verifies). What a report may
+ * say is checked here for the API and sync alike; who may move it where, in {@link #checkChange}.
+ */
+@Configuration
+public class ReportResource implements SyncResource<ReportInput, Report> {
+
+    private final MongoCollection<Document> zones;
+    private final ReportValues values;
+    private final Clock clock;
+
+    public ReportResource(MongoDatabase database, IndicatorCatalog indicators, Clock clock) {
+        this.zones = database.getCollection("zones");
+        this.values = new ReportValues(indicators);
+        this.clock = clock;
+    }
+
+    @Bean
+    RecordStore<ReportInput, Report> reportStore(Records records) {
+        return records.store(this);
+    }
+
+    @Override
+    public String collection() {
+        return "reports";
+    }
+
+    @Override
+    public Class<ReportInput> inputType() {
+        return ReportInput.class;
+    }
+
+    @Override
+    public Class<Report> viewType() {
+        return Report.class;
+    }
+
+    @Override
+    public String regionOf(ReportInput input) {
+        return input.regionCode();
+    }
+
+    @Override
+    public String naturalId(ReportInput input) {
+        if (input.zoneId() == null || input.regionCode() == null || input.period() == null) {
+            return null;
+        }
+        return input.zoneId() + "." + input.regionCode() + "." + input.period();
+    }
+
+    @Override
+    public void check(ReportInput input, List<FieldError> errors) {
+        Period period = Period.parse(input.period());
+        if (period != null && period.start().isAfter(LocalDate.now(clock))) {
+            errors.add(new FieldError("period", "lies in the future: " + period + " starts on " + period.start()));
+        }
+        checkMembership(input, errors);
+        values.check(input.values(), errors);
+        boolean returned = input.status() == ReportStatus.RETURNED;
+        if (returned == (input.returnReason() == null || input.returnReason().isBlank())) {
+            errors.add(new FieldError("returnReason", returned ? "says why the report is returned; required"
+                    : "belongs to a returned report only"));
+        }
+    }
+
+    private void checkMembership(ReportInput input, List<FieldError> errors) {
+        Document zone = zones.find(eq("_id", input.zoneId())).first();
+        if (zone == null || Boolean.TRUE.equals(zone.getBoolean("deleted"))) {
+            errors.add(new FieldError("zoneId", "no zone " + input.zoneId()));
+        } else if (!zone.getList("memberCities", String.class, List.of()).contains(input.regionCode())) {
+            errors.add(new FieldError("regionCode", input.regionCode() + " is not a member city of " + input.zoneId()));
+        }
+    }
+
+    /**
+     * The state machine: the reporting side moves a report between DRAFT and SUBMITTED (and
+     * edits it while it is a draft or returned); only the tier above moves a SUBMITTED report to
+     * VERIFIED or RETURNED, without changing what it says. A verified report is final. Sending a
+     * report exactly as stored is always allowed: it changes nothing.
+     */
+    @Override
+    public void checkChange(Caller caller, ReportInput stored, ReportInput input, List<FieldError> errors) {
+        if (input != null && stored != null && sameReport(stored, input, true)) {
+            return;
+        }
+        ReportStatus from = stored == null ? null : stored.status();
+        if (input == null) {
+            if (from == ReportStatus.SUBMITTED || from == ReportStatus.VERIFIED) {
+                errors.add(new FieldError("", "a " + from + " report cannot be deleted"));
+            }
+            return;
+        }
+        ReportStatus to = input.status();
+        if (to == ReportStatus.VERIFIED || to == ReportStatus.RETURNED) {
+            if (from != ReportStatus.SUBMITTED) {
+                errors.add(new FieldError("status", "only a SUBMITTED report is " + to + ", this one is "
+                        + (from == null ? "new" : from)));
+            } else if (!isTierAbove(caller, input.regionCode())) {
+                errors.add(new FieldError("status", "only the tier above " + input.regionCode() + " ("
+                        + RegionCode.of(input.regionCode()).province() + ") marks its report " + to));
+            } else if (!sameReport(stored, input, false)) {
+                errors.add(new FieldError("values", "verifying or returning a report cannot change what it says"));
+            }
+        } else if (from == ReportStatus.SUBMITTED || from == ReportStatus.VERIFIED) {
+            errors.add(new FieldError("status", "the report is " + from
+                    + (from == ReportStatus.SUBMITTED ? "; it changes again only once the tier above returns it"
+                            : " and final")));
+        }
+    }
+
+    /**
+     * The province above the city; for a 计划单列市 the national tier too (it reports straight to
+     * it, DOMAIN.md). National staff may not verify an ordinary city's report over its province.
+     */
+    static boolean isTierAbove(Caller caller, String city) {
+        RegionCode region = RegionCode.of(city);
+        return caller.region().equals(region.province()) && !region.equals(region.province())
+                || caller.region().equals(RegionCode.NATIONAL) && region.isSeparatelyPlanned();
+    }
+
+    /** Same content; with {@code andStatus} false the status and return reason may differ. */
+    private static boolean sameReport(ReportInput a, ReportInput b, boolean andStatus) {
+        return Objects.equals(a.values(), b.values()) && Objects.equals(a.note(), b.note())
+                && (!andStatus || a.status() == b.status() && Objects.equals(a.returnReason(), b.returnReason()));
+    }
+}
