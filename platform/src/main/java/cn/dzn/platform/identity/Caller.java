@@ -30,6 +30,13 @@ public record Caller(String clientId, RegionCode region, Set<Role> roles) {
         }
     }
 
+    /** Refuses (403) anyone but an administrator of {@code regionCode} or of a region containing it. */
+    public void requireAdminOf(String regionCode) {
+        if (!roles.contains(Role.ADMIN) || !canSee(regionCode)) {
+            throw Problems.forbidden("only an administrator of " + regionCode + " or a region containing it may do this");
+        }
+    }
+
     public void requireAdmin() {
         if (!roles.contains(Role.ADMIN) || !region.equals(RegionCode.NATIONAL)) {
             throw Problems.forbidden("only a national administrator may do this");

@@ -1,0 +1,34 @@
+package cn.dzn.zone.targets;
+
+import java.math.BigDecimal;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+
+import cn.dzn.platform.regions.Region;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A target for one region, indicator and year, in the indicator's unit. {@code maxValue} closes
+ * a range (深圳 "5 到 8 个" institutions); {@code baseline} is the starting figure an increment or
+ * a growth is measured from, when known. {@code source} cites where the target comes from.
+ */
+public record Target(
+        @BsonId String id,
+        @NotNull @Region String regionCode,
+        @NotBlank @Size(max = 48) String indicator,
+        @NotNull @Min(2000) @Max(2100) Integer year,
+        @NotNull TargetKind kind,
+        @NotNull @PositiveOrZero BigDecimal value,
+        @PositiveOrZero BigDecimal maxValue,
+        @PositiveOrZero BigDecimal baseline,
+        @Size(max = 300) String source) {
+
+    public static String idOf(String regionCode, String indicator, Integer year) {
+        return regionCode + "." + indicator + "." + year;
+    }
+}
