@@ -1,0 +1,22 @@
+package cn.dzn.zone.lists;
+
+import java.util.List;
+
+import cn.dzn.platform.regions.Region;
+import cn.dzn.zone.reports.Period;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A demand or scenario list as a zone publishes it for a period; {@code regionCode} is the zone's lead region. */
+public record ListInput(
+        @NotBlank @Size(max = 64) String zoneId,
+        @NotNull @Region String regionCode,
+        @NotNull ListKind kind,
+        @NotNull @Pattern(regexp = Period.FORMAT, message = "must be a year like 2025 or a quarter like 2025Q3") String period,
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid ListItem> items,
+        Long version) {
+}

@@ -1,0 +1,11 @@
+package cn.dzn.zone.lists;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+
+/** A published list as read; its id is {@code zoneId.kind.period}, e.g. {@code zone-ningbo.DEMAND.2025Q3}. */
+public record PublishedList(@BsonId String id, String zoneId, String regionCode, ListKind kind, String period,
+        List<ListItem> items, Instant createdAt, Instant updatedAt, long version) {
+}
