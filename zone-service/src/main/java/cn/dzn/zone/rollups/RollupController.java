@@ -1,5 +1,7 @@
 package cn.dzn.zone.rollups;
 
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -9,15 +11,18 @@ import cn.dzn.platform.identity.Caller;
 
 /**
  * {@code GET /api/reports/rollup?indicator=&period=[&region=][&zoneId=][&verifiedOnly=]}: an
- * indicator for a period over the caller's region or one inside it, or over a zone.
+ * indicator for a period over the caller's region or one inside it, or over a zone; and the
+ * technology-trading index built on the same reports.
  */
 @RestController
 public class RollupController {
 
     private final RollupService rollups;
+    private final TradingIndexService tradingIndex;
 
-    public RollupController(RollupService rollups) {
+    public RollupController(RollupService rollups, TradingIndexService tradingIndex) {
         this.rollups = rollups;
+        this.tradingIndex = tradingIndex;
     }
 
     @GetMapping("/api/reports/rollup")
@@ -25,5 +30,12 @@ public class RollupController {
             @RequestParam String period, @RequestParam(required = false) String region,
             @RequestParam(required = false) String zoneId, @RequestParam(defaultValue = "true") boolean verifiedOnly) {
         return rollups.rollup(caller, indicator, period, region, zoneId, verifiedOnly);
+    }
+
+    /** {@code GET /api/reports/trading-index?base=2024Q1&periods=2024Q1,2024Q2[&region=]}: see {@link TradingIndex}. */
+    @GetMapping("/api/reports/trading-index")
+    public TradingIndex tradingIndex(@AuthenticationPrincipal Caller caller, @RequestParam String base,
+            @RequestParam List<String> periods, @RequestParam(required = false) String region) {
+        return tradingIndex.series(caller, region, base, periods);
     }
 }
