@@ -1,21 +1,18 @@
 package cn.dzn.zone.indicators;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
-import tools.jackson.core.type.TypeReference;
+import cn.dzn.platform.mongo.ReferenceData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,13 +25,9 @@ public class IndicatorCatalog {
 
     private final MongoCollection<Indicator> indicators;
 
-    public IndicatorCatalog(MongoDatabase database, JsonMapper json) throws IOException {
+    public IndicatorCatalog(MongoDatabase database, JsonMapper json) {
         this.indicators = database.getCollection("indicators", Indicator.class);
-        try (InputStream in = getClass().getResourceAsStream("/indicators.json")) {
-            for (Indicator indicator : json.readValue(in, new TypeReference<List<Indicator>>() { })) {
-                insertIfMissing(indicator);
-            }
-        }
+        ReferenceData.insertMissing(indicators, json, "/indicators.json", Indicator.class);
     }
 
     public Optional<Indicator> find(String code) {
@@ -48,15 +41,5 @@ public class IndicatorCatalog {
     public Indicator save(Indicator indicator) {
         indicators.replaceOne(Filters.eq("_id", indicator.code()), indicator, new ReplaceOptions().upsert(true));
         return indicator;
-    }
-
-    private void insertIfMissing(Indicator indicator) {
-        try {
-            indicators.insertOne(indicator);
-        } catch (MongoException e) {
-            if (e.getCode() != 11000) {
-                throw e;
-            }
-        }
     }
 }

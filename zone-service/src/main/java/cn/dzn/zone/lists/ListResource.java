@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.bson.Document;
@@ -73,10 +72,7 @@ public class ListResource implements SyncResource<ListInput, PublishedList> {
 
     @Override
     public void check(ListInput input, List<FieldError> errors) {
-        Period period = Period.parse(input.period());
-        if (period != null && period.start().isAfter(LocalDate.now(clock))) {
-            errors.add(new FieldError("period", "lies in the future: " + period + " starts on " + period.start()));
-        }
+        Period.checkStarted(input.period(), clock, errors);
         Document zone = zones.find(eq("_id", input.zoneId())).first();
         if (zone == null || Boolean.TRUE.equals(zone.getBoolean("deleted"))) {
             errors.add(new FieldError("zoneId", "no zone " + input.zoneId()));

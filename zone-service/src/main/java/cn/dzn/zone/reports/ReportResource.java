@@ -3,7 +3,6 @@ package cn.dzn.zone.reports;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -75,10 +74,7 @@ public class ReportResource implements SyncResource<ReportInput, Report> {
 
     @Override
     public void check(ReportInput input, List<FieldError> errors) {
-        Period period = Period.parse(input.period());
-        if (period != null && period.start().isAfter(LocalDate.now(clock))) {
-            errors.add(new FieldError("period", "lies in the future: " + period + " starts on " + period.start()));
-        }
+        Period.checkStarted(input.period(), clock, errors);
         checkMembership(input, errors);
         values.check(input.values(), errors);
         boolean returned = input.status() == ReportStatus.RETURNED;

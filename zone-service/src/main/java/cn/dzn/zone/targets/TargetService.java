@@ -1,7 +1,5 @@
 package cn.dzn.zone.targets;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -9,20 +7,19 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
+import cn.dzn.platform.mongo.ReferenceData;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.zone.indicators.IndicatorCatalog;
 import cn.dzn.zone.rollups.Rollup;
 import cn.dzn.zone.rollups.RollupService;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,15 +35,11 @@ public class TargetService {
     private final RollupService rollups;
 
     public TargetService(MongoDatabase database, JsonMapper json, IndicatorCatalog indicators, RollupService rollups)
-            throws IOException {
+            {
         this.targets = database.getCollection("targets", Target.class);
         this.indicators = indicators;
         this.rollups = rollups;
-        try (InputStream in = getClass().getResourceAsStream("/targets.json")) {
-            for (Target target : json.readValue(in, new TypeReference<List<Target>>() { })) {
-                insertIfMissing(target);
-            }
-        }
+        ReferenceData.insertMissing(targets, json, "/targets.json", Target.class);
     }
 
     public List<Target> list(String regionCode) {
@@ -108,15 +101,5 @@ public class TargetService {
             case GROWTH -> target.baseline() == null ? null : target.baseline()
                     .multiply(BigDecimal.ONE.add(target.value().movePointLeft(2)));
         };
-    }
-
-    private void insertIfMissing(Target target) {
-        try {
-            targets.insertOne(target);
-        } catch (MongoException e) {
-            if (e.getCode() != 11000) {
-                throw e;
-            }
-        }
     }
 }

@@ -1,0 +1,31 @@
+package cn.dzn.zone.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+
+import cn.dzn.zone.reports.Period;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The national evaluation scheme for one period (seed 004 §七: "监测评价机制…周期性绩效考核"; the seed
+ * sets no criteria, so national staff define them here): weighted indicators, each scored
+ * 0–1 across the zones by min–max normalisation, the zone's score being the weighted mean × 100.
+ */
+public record Scheme(
+        @BsonId @NotNull @Pattern(regexp = Period.FORMAT) String period,
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid Weight> weights,
+        @Size(max = 2000) String note,
+        Long version) {
+
+    /** {@code lowerIsBetter}: true for indicators where less is the better result (default false). */
+    public record Weight(@NotBlank String indicator, @NotNull @Positive BigDecimal weight, Boolean lowerIsBetter) {
+    }
+}
