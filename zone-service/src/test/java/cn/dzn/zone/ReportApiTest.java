@@ -234,6 +234,45 @@ class ReportApiTest extends ZoneServiceTestBase {
                 .asString()).isEqualTo("项");
     }
 
+    @Test
+    void twoConcurrentMovesOfOneVersionEndWithExactlyOneWinner() throws Exception {
+        String id = id("440100", "2023Q3");
+        put(GUANGZHOU, "440100", "2023Q3", report(zoneId, "440100", "2023Q3", turnover(9)));
+        move(GUANGZHOU, id, "submit", "\"1\"", "");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> moves = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String action = i % 2 == 0 ? "verify" : "return";
+            moves.add(pool.submit(() -> move(GUANGDONG, id, action, "\"2\"", "{\"reason\": \"并发\"}").status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var move : moves) {
+            statuses.add(move.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status != 200).allMatch(status -> status == 409);
+        assertThat(http().get("/api/reports/" + id, "Authorization", GUANGDONG).json().get("version").asLong())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void badIndicatorDefinitionsAndListFiltersAre400() {
+        String admin = TestCallers.bearer("000000", READ, WRITE, cn.dzn.platform.identity.Role.ADMIN);
+        for (String[] bad : List.of(
+                new String[] {"other_code", "{\"code\": \"x_code\", \"name\": \"n\", \"unit\": \"项\", \"aggregation\": \"SUM\", \"nonNegative\": true}"},
+                new String[] {"share", "{\"code\": \"share\", \"name\": \"n\", \"unit\": \"%\", \"aggregation\": \"RATIO\", \"nonNegative\": true}"},
+                new String[] {"Bad-Code", "{\"code\": \"Bad-Code\", \"name\": \"n\", \"unit\": \"项\", \"aggregation\": \"SUM\", \"nonNegative\": true}"},
+                new String[] {"x_code", "{\"code\": \"x_code\", \"name\": \"n\", \"unit\": \"项\", \"aggregation\": \"MEDIAN\", \"nonNegative\": true}"})) {
+            Response response = http().put("/api/indicators/" + bad[0], bad[1], "Authorization", admin);
+            assertThat(response.status()).as(bad[1]).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(http().get("/api/indicators/x_code", "Authorization", admin).status()).isEqualTo(404);
+        assertThat(http().get("/api/reports?status=NOPE", "Authorization", GUANGZHOU).status()).isEqualTo(400);
+        assertThat(http().get("/api/reports?limit=0", "Authorization", GUANGZHOU).status()).isEqualTo(400);
+    }
+
     Response sync(String token, List<Map<String, Object>> records) {
         return sync(token, records, UUID.randomUUID().toString());
     }
