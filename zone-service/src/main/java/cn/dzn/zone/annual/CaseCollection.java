@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Service;
@@ -19,22 +18,23 @@ import com.mongodb.client.model.Sorts;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.zone.zones.ZoneService;
 
 /** The case collection: national administrators curate it; everyone reads it. */
 @Service
 public class CaseCollection {
 
     private final MongoCollection<CaseStudy> cases;
-    private final MongoCollection<Document> zones;
+    private final ZoneService zones;
 
-    public CaseCollection(MongoDatabase database) {
+    public CaseCollection(MongoDatabase database, ZoneService zones) {
         this.cases = database.getCollection("cases", CaseStudy.class);
-        this.zones = database.getCollection("zones");
+        this.zones = zones;
     }
 
     public CaseStudy add(Caller caller, CaseStudy study) {
         caller.requireAdmin();
-        if (zones.find(eq("_id", study.zoneId())).first() == null) {
+        if (zones.lookup(study.zoneId()).isEmpty()) {
             throw Problems.invalid(List.of(new FieldError("zoneId", "no zone " + study.zoneId())));
         }
         CaseStudy stored = new CaseStudy(new ObjectId().toHexString(), study.zoneId(), study.year(), study.title(),

@@ -33,6 +33,8 @@ import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.zone.indicators.IndicatorCatalog;
 import cn.dzn.zone.reports.Period;
 import cn.dzn.zone.rollups.RollupService;
+import cn.dzn.zone.zones.Zone;
+import cn.dzn.zone.zones.ZoneService;
 
 /**
  * Evaluation schemes, zones' self-evaluations and the ranking they produce. A ranking is never
@@ -49,10 +51,13 @@ public class EvaluationService {
     private final MongoCollection<Scheme> schemes;
     private final MongoCollection<Document> selfEvaluations;
     private final MongoCollection<Document> zones;
+    private final ZoneService zoneService;
     private final IndicatorCatalog indicators;
     private final RollupService rollups;
 
-    public EvaluationService(MongoDatabase database, IndicatorCatalog indicators, RollupService rollups) {
+    public EvaluationService(MongoDatabase database, ZoneService zoneService, IndicatorCatalog indicators,
+            RollupService rollups) {
+        this.zoneService = zoneService;
         this.schemes = database.getCollection("evaluation_schemes", Scheme.class);
         this.selfEvaluations = database.getCollection("self_evaluations");
         this.zones = database.getCollection("zones");
@@ -94,11 +99,8 @@ public class EvaluationService {
 
     /** The zone's lead region records its self-evaluation of a period. */
     public SelfEvaluation selfEvaluate(Caller caller, String zoneId, String period, SelfEvaluation self) {
-        Document zone = zones.find(eq("_id", zoneId)).first();
-        if (zone == null || Boolean.TRUE.equals(zone.getBoolean("deleted"))) {
-            throw Problems.notFound("zone " + zoneId);
-        }
-        caller.requireWrite(zone.getString("regionCode"));
+        Zone zone = zoneService.lookup(zoneId).orElseThrow(() -> Problems.notFound("zone " + zoneId));
+        caller.requireWrite(zone.regionCode());
         if (Period.parse(period) == null) {
             throw Problems.invalid(List.of(new FieldError("period", "must be a year like 2025 or a quarter like 2025Q3")));
         }

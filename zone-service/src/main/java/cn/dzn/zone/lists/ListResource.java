@@ -1,18 +1,14 @@
 package cn.dzn.zone.lists;
 
 import static com.mongodb.client.model.Filters.empty;
-import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
 import java.util.List;
 
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.identity.Caller;
@@ -20,6 +16,8 @@ import cn.dzn.platform.sync.RecordStore;
 import cn.dzn.platform.sync.Records;
 import cn.dzn.platform.sync.SyncResource;
 import cn.dzn.zone.reports.Period;
+import cn.dzn.zone.zones.Zone;
+import cn.dzn.zone.zones.ZoneService;
 
 /**
  * Demand and scenario lists as a syncable resource, one per zone, kind and period. The zone
@@ -29,11 +27,11 @@ import cn.dzn.zone.reports.Period;
 @Configuration
 public class ListResource implements SyncResource<ListInput, PublishedList> {
 
-    private final MongoCollection<Document> zones;
+    private final ZoneService zones;
     private final Clock clock;
 
-    public ListResource(MongoDatabase database, Clock clock) {
-        this.zones = database.getCollection("zones");
+    public ListResource(ZoneService zones, Clock clock) {
+        this.zones = zones;
         this.clock = clock;
     }
 
@@ -73,12 +71,12 @@ public class ListResource implements SyncResource<ListInput, PublishedList> {
     @Override
     public void check(ListInput input, List<FieldError> errors) {
         Period.checkStarted(input.period(), clock, errors);
-        Document zone = zones.find(eq("_id", input.zoneId())).first();
-        if (zone == null || Boolean.TRUE.equals(zone.getBoolean("deleted"))) {
+        Zone zone = zones.lookup(input.zoneId()).orElse(null);
+        if (zone == null) {
             errors.add(new FieldError("zoneId", "no zone " + input.zoneId()));
-        } else if (!zone.getString("regionCode").equals(input.regionCode())) {
+        } else if (!zone.regionCode().equals(input.regionCode())) {
             errors.add(new FieldError("regionCode", "a zone's lists are published by its lead region "
-                    + zone.getString("regionCode")));
+                    + zone.regionCode()));
         }
     }
 

@@ -1,17 +1,12 @@
 package cn.dzn.zone.reports;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
-import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.identity.Caller;
@@ -20,6 +15,8 @@ import cn.dzn.platform.sync.RecordStore;
 import cn.dzn.platform.sync.Records;
 import cn.dzn.platform.sync.SyncResource;
 import cn.dzn.zone.indicators.IndicatorCatalog;
+import cn.dzn.zone.zones.Zone;
+import cn.dzn.zone.zones.ZoneService;
 
 /**
  * Indicator reports as a syncable resource: one per zone, member city and period, owned by the
@@ -29,12 +26,12 @@ import cn.dzn.zone.indicators.IndicatorCatalog;
 @Configuration
 public class ReportResource implements SyncResource<ReportInput, Report> {
 
-    private final MongoCollection<Document> zones;
+    private final ZoneService zones;
     private final ReportValues values;
     private final Clock clock;
 
-    public ReportResource(MongoDatabase database, IndicatorCatalog indicators, Clock clock) {
-        this.zones = database.getCollection("zones");
+    public ReportResource(ZoneService zones, IndicatorCatalog indicators, Clock clock) {
+        this.zones = zones;
         this.values = new ReportValues(indicators);
         this.clock = clock;
     }
@@ -85,10 +82,10 @@ public class ReportResource implements SyncResource<ReportInput, Report> {
     }
 
     private void checkMembership(ReportInput input, List<FieldError> errors) {
-        Document zone = zones.find(eq("_id", input.zoneId())).first();
-        if (zone == null || Boolean.TRUE.equals(zone.getBoolean("deleted"))) {
+        Zone zone = zones.lookup(input.zoneId()).orElse(null);
+        if (zone == null) {
             errors.add(new FieldError("zoneId", "no zone " + input.zoneId()));
-        } else if (!zone.getList("memberCities", String.class, List.of()).contains(input.regionCode())) {
+        } else if (!zone.memberCities().contains(input.regionCode())) {
             errors.add(new FieldError("regionCode", input.regionCode() + " is not a member city of " + input.zoneId()));
         }
     }

@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.empty;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Service;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Service;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.identity.Role;
+import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.platform.sync.Candidate;
 import cn.dzn.platform.sync.RecordStore;
 import cn.dzn.platform.sync.WriteContext;
@@ -25,6 +29,8 @@ import cn.dzn.platform.web.PageRequest;
  */
 @Service
 public class ZoneService {
+
+    private static final Caller REFERENCE_CHECKS = new Caller("zone-service", RegionCode.NATIONAL, Set.of(Role.READ));
 
     private final RecordStore<ZoneInput, Zone> zones;
     private final ZoneResource resource;
@@ -44,6 +50,14 @@ public class ZoneService {
 
     public Zone get(Caller caller, String id) {
         return zones.get(caller, id);
+    }
+
+    /**
+     * A live zone whoever asks: for checks by other features (is the city a member, who leads the
+     * zone) that must see the zone even where the caller's view does not reach.
+     */
+    public Optional<Zone> lookup(String id) {
+        return zones.find(REFERENCE_CHECKS, id);
     }
 
     public Page<Zone> list(Caller caller, PageRequest page) {
