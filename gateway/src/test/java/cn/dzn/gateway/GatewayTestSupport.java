@@ -51,6 +51,8 @@ public abstract class GatewayTestSupport {
 
     protected static final String ADMIN_KEY = ApiKeyProperties.DEV_ADMIN_KEY;
     protected static final WireMockServer SERVICE = startService();
+    /** The staff sign-in provider: serves the JWKS that {@link StaffTokens} signs with. */
+    protected static final WireMockServer SSO = startSso();
     protected static final int CLOSED_PORT = closedPort();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -67,6 +69,9 @@ public abstract class GatewayTestSupport {
         registry.add("FUND_SERVICE_URL", SERVICE::baseUrl);
         registry.add("TALENT_SERVICE_URL", SERVICE::baseUrl);
         registry.add("INCUBATOR_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add("dzn.staff-sign-in.issuer", () -> StaffTokens.ISSUER);
+        registry.add("dzn.staff-sign-in.audience", () -> StaffTokens.AUDIENCE);
+        registry.add("dzn.staff-sign-in.jwk-set-uri", () -> SSO.baseUrl() + "/realms/staff/certs");
     }
 
     @BeforeEach
@@ -82,6 +87,14 @@ public abstract class GatewayTestSupport {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"zone-service\",\"version\":\"v1\"}}")));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "wiremock-stop"));
+        return server;
+    }
+
+    private static WireMockServer startSso() {
+        WireMockServer server = new WireMockServer(options().dynamicPort());
+        server.start();
+        server.stubFor(WireMock.get(urlPathEqualTo("/realms/staff/certs")).willReturn(okJson(StaffTokens.jwks())));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "sso-stop"));
         return server;
     }
 

@@ -6,9 +6,11 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import cn.dzn.platform.identity.Caller;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,8 +29,9 @@ class InternalTokenRelay implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return exchange.getPrincipal()
-                .ofType(ApiKeyAuthentication.class)
-                .map(authentication -> Optional.of(mint.bearerFor(authentication.getPrincipal())))
+                .ofType(Authentication.class)
+                .filter(authentication -> authentication.getPrincipal() instanceof Caller)
+                .map(authentication -> Optional.of(mint.bearerFor((Caller) authentication.getPrincipal())))
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(bearer -> chain.filter(withCredentials(exchange, bearer)));
     }

@@ -2,6 +2,7 @@ package cn.dzn.gateway.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -21,12 +22,16 @@ import cn.dzn.platform.identity.InternalTokenProperties;
 import cn.dzn.platform.identity.InternalTokens;
 import reactor.core.publisher.Mono;
 
-/** Every request needs an X-Api-Key except probes, metrics and the API documentation. */
+/**
+ * Every request needs an X-Api-Key, or staff an OIDC bearer token, except probes, metrics and the
+ * API documentation.
+ */
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
     static final String API_KEY_HEADER = "X-Api-Key";
+    private static final String BEARER = "Bearer ";
 
     private static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
         "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
@@ -38,7 +43,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager manager,
-            ProblemResponses problems) {
+            StaffSignInProperties staffSignIn, ProblemResponses problems) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", explain(e.getMessage()));
         ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange,
@@ -50,6 +55,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(apiKeyFilter(manager, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(staffFilter(new StaffTokenAuthenticationManager(staffSignIn), unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(auth -> auth.pathMatchers(OPEN_PATHS).permitAll().anyExchange().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
@@ -69,9 +75,28 @@ class SecurityConfiguration {
         return filter;
     }
 
+    /**
+     * Staff sign in with their OIDC token instead of a key. A request that carries an API key is
+     * authenticated by the key alone; its Authorization header is not even read.
+     */
+    private static AuthenticationWebFilter staffFilter(StaffTokenAuthenticationManager manager,
+            ServerAuthenticationEntryPoint unauthenticated) {
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+        filter.setServerAuthenticationConverter(exchange -> Mono
+                .justOrEmpty(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
+                .filter(header -> exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER) == null)
+                .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .map(header -> StaffAuthentication.presented(header.substring(BEARER.length()).strip())));
+        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
+        filter.setRequiresAuthenticationMatcher(
+                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS)));
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return filter;
+    }
+
     /** Security's own messages for a missing key are about "full authentication"; say what to send. */
     private static String explain(String message) {
-        return message != null && message.contains("API key") ? message
-                : "this path needs a valid API key in the " + API_KEY_HEADER + " header";
+        return message != null && (message.contains("API key") || message.contains("token")) ? message
+                : "this path needs a valid API key in the " + API_KEY_HEADER + " header, or a staff sign-in token";
     }
 }
