@@ -69,6 +69,7 @@ public abstract class GatewayTestSupport {
         registry.add("FUND_SERVICE_URL", SERVICE::baseUrl);
         registry.add("TALENT_SERVICE_URL", SERVICE::baseUrl);
         registry.add("INCUBATOR_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add("dzn.cors.allowed-origins", () -> "https://staff.most.example.cn, https://hub.example.org");
         registry.add("dzn.staff-sign-in.issuer", () -> StaffTokens.ISSUER);
         registry.add("dzn.staff-sign-in.audience", () -> StaffTokens.AUDIENCE);
         registry.add("dzn.staff-sign-in.jwk-set-uri", () -> SSO.baseUrl() + "/realms/staff/certs");

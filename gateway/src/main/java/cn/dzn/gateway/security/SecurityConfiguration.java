@@ -1,5 +1,7 @@
 package cn.dzn.gateway.security;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +17,10 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import cn.dzn.gateway.web.ProblemResponses;
 import cn.dzn.platform.identity.InternalTokenProperties;
@@ -43,12 +48,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager manager,
-            StaffSignInProperties staffSignIn, ProblemResponses problems) {
+            StaffSignInProperties staffSignIn, CorsProperties cors, ProblemResponses problems) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", explain(e.getMessage()));
         ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange,
                 HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .cors(spec -> spec.configurationSource(corsSource(cors)))
+                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -73,6 +80,25 @@ class SecurityConfiguration {
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS)));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return filter;
+    }
+
+    /**
+     * Only the configured origins, with the headers this API reads and the ones a browser client
+     * needs to see. Security's own defaults add X-Content-Type-Options, X-Frame-Options,
+     * Cache-Control and, over TLS, Strict-Transport-Security.
+     */
+    private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(properties.allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        config.setAllowedHeaders(List.of(API_KEY_HEADER, HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.IF_MATCH, "Idempotency-Key", "X-Request-Id"));
+        config.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
+                "X-Request-Id"));
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
     }
 
     /**
