@@ -11,7 +11,7 @@ import cn.dzn.platform.identity.InternalTokenProperties;
 
 class StartupSecretsTest {
 
-    private static final ApiKeyProperties DEV_KEYS = new ApiKeyProperties(null, null, null);
+    private static final ApiKeyProperties DEV_KEYS = new ApiKeyProperties(null, null, null, null);
     private static final InternalTokenProperties DEV_TOKENS = new InternalTokenProperties(null, null, null);
 
     @Test
@@ -25,7 +25,7 @@ class StartupSecretsTest {
 
     @Test
     void theProdProfileRefusesToStartWithoutTheAdminKeyAlone() {
-        ApiKeyProperties keys = new ApiKeyProperties("a-real-hash-secret-of-enough-length-000", null, null);
+        ApiKeyProperties keys = new ApiKeyProperties("a-real-hash-secret-of-enough-length-000", null, null, null);
         InternalTokenProperties tokens = new InternalTokenProperties("a-real-token-secret-of-enough-length-0000", null,
                 null);
         assertThatThrownBy(() -> new StartupSecrets(prod(), keys, tokens))
@@ -36,7 +36,7 @@ class StartupSecretsTest {
     @Test
     void theProdProfileStartsWhenEverySecretIsSet() {
         ApiKeyProperties keys = new ApiKeyProperties("a-real-hash-secret-of-enough-length-000", "a-real-admin-key",
-                null);
+                null, null);
         InternalTokenProperties tokens = new InternalTokenProperties("a-real-token-secret-of-enough-length-0000", null,
                 null);
         assertThatCode(() -> new StartupSecrets(prod(), keys, tokens)).doesNotThrowAnyException();

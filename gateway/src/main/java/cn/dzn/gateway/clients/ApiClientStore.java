@@ -3,6 +3,7 @@ package cn.dzn.gateway.clients;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +50,30 @@ class ApiClientStore {
         clients.insertOne(client);
     }
 
-    Optional<ApiClient> findActiveByHash(String keyHash) {
-        return Optional.ofNullable(clients.find(and(eq("keyHash", keyHash), eq("revokedAt", null))).first());
+    /** The live client whose current key, or previous key still in its grace period, has this hash. */
+    Optional<ApiClient> findActiveByHash(String keyHash, Instant now) {
+        return Optional.ofNullable(clients.find(and(eq("revokedAt", null), or(eq("keyHash", keyHash),
+                and(eq("previousKeyHash", keyHash), gt("previousKeyValidUntil", now))))).first());
+    }
+
+    /**
+     * Replaces the key; the one replaced stays valid until {@code graceUntil}. Returns the client as
+     * it was before, or empty when there is no live client with this id.
+     */
+    Optional<ApiClient> rotate(String id, String newKeyHash, Instant graceUntil) {
+        ApiClient current = clients.find(and(eq("_id", id), eq("revokedAt", null))).first();
+        if (current == null) {
+            return Optional.empty();
+        }
+        // Conditional on the key read, so two rotations at once cannot both keep "their" previous key.
+        return Optional.ofNullable(clients.findOneAndUpdate(and(eq("_id", id), eq("keyHash", current.keyHash())),
+                Updates.combine(Updates.set("keyHash", newKeyHash), Updates.set("previousKeyHash", current.keyHash()),
+                        Updates.set("previousKeyValidUntil", graceUntil)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)));
+    }
+
+    void markUsed(String id, Instant at) {
+        clients.updateOne(eq("_id", id), Updates.max("lastUsedAt", at));
     }
 
     /** One page more than asked for, so the caller can tell whether there is a next page. */

@@ -5,12 +5,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How API keys are hashed and looked up, and the key of the first national administrator.
+ * How API keys are hashed, looked up and rotated, and the key of the first national administrator.
  * Blank values fall back to documented development defaults so the embedded default starts on a
  * fresh machine; {@code StartupSecrets} refuses them under the prod profile.
  */
 @ConfigurationProperties("dzn.api-keys")
-public record ApiKeyProperties(String hashSecret, String adminKey, Duration cacheTtl) {
+public record ApiKeyProperties(String hashSecret, String adminKey, Duration cacheTtl, Duration rotationGrace) {
 
     public static final String DEV_HASH_SECRET = "dzn-dev-key-hash-secret-change-me-0123456789";
     public static final String DEV_ADMIN_KEY = "dzn-dev-admin-key-0000000000000000";
@@ -20,6 +20,8 @@ public record ApiKeyProperties(String hashSecret, String adminKey, Duration cach
         adminKey = blank(adminKey) ? DEV_ADMIN_KEY : adminKey;
         // Short, so that a key revoked on another gateway instance stops working soon here too.
         cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
+        // Long enough for a bureau to roll the new key out to its systems.
+        rotationGrace = rotationGrace == null ? Duration.ofHours(24) : rotationGrace;
     }
 
     public boolean usesDevHashSecret() {

@@ -34,11 +34,13 @@ class ClientsController {
     private final ApiClientStore store;
     private final ApiKeys keys;
     private final ClientDirectory directory;
+    private final ApiKeyProperties properties;
 
-    ClientsController(ApiClientStore store, ApiKeys keys, ClientDirectory directory) {
+    ClientsController(ApiClientStore store, ApiKeys keys, ClientDirectory directory, ApiKeyProperties properties) {
         this.store = store;
         this.keys = keys;
         this.directory = directory;
+        this.properties = properties;
     }
 
     /** The body is taken as a Mono so that a non-admin gets 403 before its body is even read. */
@@ -48,7 +50,7 @@ class ClientsController {
         return Mono.fromRunnable(caller::requireAdmin).then(body).flatMap(request -> blocking(() -> {
             String apiKey = keys.generate();
             ApiClient client = new ApiClient(new ObjectId().toHexString(), request.name().strip(),
-                    keys.hash(apiKey), request.regionCode(), request.roles(), Instant.now(), null);
+                    keys.hash(apiKey), request.regionCode(), request.roles(), Instant.now(), null, null, null, null);
             store.insert(client);
             return ResponseEntity.created(URI.create("/api/clients/" + client.id()))
                     .body(CreatedClient.of(client, apiKey));
@@ -67,6 +69,34 @@ class ClientsController {
             String next = more ? PageRequest.cursorAfter(items.get(items.size() - 1).id()) : null;
             return new Page<>(items.stream().map(ClientView::of).toList(), next);
         });
+    }
+
+    /**
+     * A new key for the client; the one it replaces keeps working for the grace period
+     * ({@code dzn.api-keys.rotation-grace}, 24 h) so the bureau can switch without downtime.
+     */
+    @PostMapping("/{id}/rotate")
+    Mono<ResponseEntity<RotatedKey>> rotate(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return blocking(() -> {
+            caller.requireAdmin();
+            if (ApiClientStore.BOOTSTRAP_ID.equals(id)) {
+                throw Problems.conflict(
+                        "the bootstrap administrator follows DZN_ADMIN_KEY; change the variable instead");
+            }
+            String apiKey = keys.generate();
+            Instant graceUntil = Instant.now().plus(properties.rotationGrace());
+            ApiClient before = store.rotate(id, keys.hash(apiKey), graceUntil)
+                    .orElseThrow(() -> Problems.notFound("live API client " + id));
+            // The key before last stops working now; the one just replaced keeps its grace period.
+            if (before.previousKeyHash() != null) {
+                directory.forget(before.previousKeyHash());
+            }
+            return ResponseEntity.ok(new RotatedKey(id, apiKey, graceUntil));
+        });
+    }
+
+    /** The new key, shown this once, and until when the previous one still works. */
+    record RotatedKey(String id, String apiKey, Instant previousKeyValidUntil) {
     }
 
     @DeleteMapping("/{id}")
