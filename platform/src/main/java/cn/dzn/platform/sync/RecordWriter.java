@@ -162,13 +162,15 @@ class RecordWriter<I, V> {
             return RecordResult.rejected(index, id, List.of(new FieldError("regionCode",
                     "cannot change: the record belongs to " + regionOf(current))));
         }
+        // A stale version is a conflict even for identical content; naming none, only a change is.
+        // It is decided before the resource's checks: those judge a change from the version the
+        // writer read, and a writer that lost a race must hear "conflict", not "rejected".
+        if (candidate.version() != null && candidate.version() != currentVersion) {
+            return RecordResult.conflict(index, id, current == null ? null : currentVersion);
+        }
         RecordResult refused = refusedChange(context, candidate, live ? current : null);
         if (refused != null) {
             return refused;
-        }
-        // A stale version is a conflict even for identical content; naming none, only a change is.
-        if (candidate.version() != null && candidate.version() != currentVersion) {
-            return RecordResult.conflict(index, id, current == null ? null : currentVersion);
         }
         BsonDocument content = encode(candidate.input());
         if (live && sameContent(content, current)) {
