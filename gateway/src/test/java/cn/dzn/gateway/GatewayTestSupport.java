@@ -161,6 +161,9 @@ public abstract class GatewayTestSupport {
         assertThat(problem.path("type").asString()).startsWith("https://dzn.example.cn/problems/");
         assertThat(problem.path("title").asString()).isNotBlank();
         assertThat(problem.path("detail").asString()).isNotBlank();
+        // Every problem names the request, as the X-Request-Id header does, for support and logs.
+        assertThat(problem.path("requestId").asString()).isNotBlank()
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElse(null));
         return problem;
     }
 

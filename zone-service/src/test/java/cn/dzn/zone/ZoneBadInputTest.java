@@ -54,6 +54,22 @@ class ZoneBadInputTest extends ZoneServiceTestBase {
     }
 
     @Test
+    void everyProblemCarriesTheRequestIdItWasSentOrOneItWasGiven() {
+        Response invalid = http().post("/api/zones", "{\"name\": \"\"}", "Authorization", NATIONAL,
+                "X-Request-Id", "req-bad-input-0001");
+        assertThat(invalid.json().get("requestId").asString()).isEqualTo("req-bad-input-0001");
+        assertThat(invalid.header("X-Request-Id")).isEqualTo("req-bad-input-0001");
+        Response unauthenticated = http().get("/api/zones", "X-Request-Id", "req-no-token-0001");
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(unauthenticated.json().get("requestId").asString()).isEqualTo("req-no-token-0001");
+        Response generated = http().get("/api/zones/no-such-zone", "Authorization", NATIONAL,
+                "X-Request-Id", "bad id with spaces");
+        assertThat(generated.status()).isEqualTo(404);
+        assertThat(generated.json().get("requestId").asString()).isEqualTo(generated.header("X-Request-Id"))
+                .doesNotContain(" ");
+    }
+
+    @Test
     void fieldErrorsAreListed() {
         Response response = http().post("/api/zones", "{\"name\": \"\", \"regionCode\": \"990000\", \"memberCities\": []}",
                 "Authorization", NATIONAL);

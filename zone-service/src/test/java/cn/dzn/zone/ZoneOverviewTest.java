@@ -50,7 +50,11 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
 
     @Test
     void gathersEveryServiceFiguresForTheMemberCities() {
-        JsonNode sections = overview().json().get("sections");
+        Response response = http().get("/api/zones/" + zoneId + "/overview", "Authorization", NATIONAL,
+                "X-Request-Id", "req-overview-0001");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("X-Request-Id")).isEqualTo("req-overview-0001");
+        JsonNode sections = response.json().get("sections");
 
         assertThat(sections.get("funds").get("available").asBoolean()).isTrue();
         assertThat(sections.get("funds").get("figures").get("funds").asLong()).isEqualTo(3);
@@ -59,7 +63,8 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
         for (String service : List.of("fund", "talent", "incubator")) {
             DOWNSTREAM.verify(getRequestedFor(urlPathEqualTo("/" + service + "/internal/figures"))
                     .withQueryParam("regions", matching("510100,510600,510700"))
-                    .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
+                    .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+"))
+                    .withHeader("X-Request-Id", matching("req-overview-0001")));
         }
     }
 

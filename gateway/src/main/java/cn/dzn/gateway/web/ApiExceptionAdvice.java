@@ -42,41 +42,41 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
                 .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return Mono.just(validationProblem(errors));
+        return Mono.just(RequestIdFilter.stamp(validationProblem(errors), exchange));
     }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (ex.getCause() instanceof TypeMismatchException mismatch) {
-            return Mono.just(validationProblem(List.of(new FieldError(parameterName(ex, mismatch),
-                    "'" + mismatch.getValue() + "' is not a valid " + simpleName(mismatch.getRequiredType())))));
+            return Mono.just(RequestIdFilter.stamp(validationProblem(List.of(new FieldError(parameterName(ex, mismatch),
+                    "'" + mismatch.getValue() + "' is not a valid " + simpleName(mismatch.getRequiredType())))), exchange));
         }
         JacksonException jackson = find(ex, JacksonException.class);
         if (jackson == null) {
-            return Mono.just(problem(HttpStatus.BAD_REQUEST, "unreadable-body",
-                    "the request body is missing or is not JSON"));
+            return Mono.just(RequestIdFilter.stamp(problem(HttpStatus.BAD_REQUEST, "unreadable-body",
+                    "the request body is missing or is not JSON"), exchange));
         }
         JsonFault fault = JsonFault.of(jackson);
         if (fault.field() == null) {
-            return Mono.just(problem(HttpStatus.BAD_REQUEST, "unreadable-body", fault.message()));
+            return Mono.just(RequestIdFilter.stamp(problem(HttpStatus.BAD_REQUEST, "unreadable-body", fault.message()), exchange));
         }
-        return Mono.just(validationProblem(List.of(new FieldError(fault.field(), fault.message()))));
+        return Mono.just(RequestIdFilter.stamp(validationProblem(List.of(new FieldError(fault.field(), fault.message()))), exchange));
     }
 
     /** Anything else, including failures of proxied requests, which Spring routes here too. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> other(Exception ex) {
+    ResponseEntity<Object> other(Exception ex, ServerWebExchange exchange) {
         ProblemDetail problem = failures.describe(ex);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return RequestIdFilter.stamp(ResponseEntity.status(problem.getStatus()).body(problem), exchange);
     }
 
     /** Problems Spring builds itself (404, 405, 415, ...) get our type instead of about:blank. */
     @Override
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
-        return super.createResponseEntity(body instanceof ProblemDetail problem ? Failures.typed(problem) : body,
-                headers, status, exchange);
+        return super.createResponseEntity(body instanceof ProblemDetail problem
+                ? RequestIdFilter.stamp(Failures.typed(problem), exchange) : body, headers, status, exchange);
     }
 
     private static ResponseEntity<Object> validationProblem(List<FieldError> errors) {

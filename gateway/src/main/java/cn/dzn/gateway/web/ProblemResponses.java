@@ -36,6 +36,7 @@ public class ProblemResponses {
         if (problem.getInstance() == null) {
             problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         }
+        RequestIdFilter.stamp(problem, exchange);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

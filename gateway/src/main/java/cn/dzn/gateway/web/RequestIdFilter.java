@@ -4,6 +4,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -19,6 +21,8 @@ import reactor.core.publisher.Mono;
 class RequestIdFilter implements WebFilter, Ordered {
 
     static final String HEADER = "X-Request-Id";
+    // Attributes are shared by an exchange and its mutations, so error handlers see the id too.
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName();
 
     // A client's own id is kept only when it cannot smuggle anything into headers or logs.
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -28,11 +32,28 @@ class RequestIdFilter implements WebFilter, Ordered {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming
                 : UUID.randomUUID().toString();
+        exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
         return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build());
+    }
+
+    /** The problem, with the request's id as its {@code requestId} member. */
+    static ProblemDetail stamp(ProblemDetail problem, ServerWebExchange exchange) {
+        Object id = exchange.getAttribute(ATTRIBUTE);
+        if (id != null) {
+            problem.setProperty("requestId", id);
+        }
+        return problem;
+    }
+
+    static ResponseEntity<Object> stamp(ResponseEntity<Object> answer, ServerWebExchange exchange) {
+        if (answer.getBody() instanceof ProblemDetail problem) {
+            stamp(problem, exchange);
+        }
+        return answer;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
+import cn.dzn.platform.web.RequestIdFilter;
 
 /**
  * The cross-tier endpoints of a resource. A service exposes them by extending this class in a
@@ -46,8 +47,11 @@ public abstract class SyncEndpoints<I, V> {
         return store.audit(caller, PageRequest.of(limit, after));
     }
 
-    /** The gateway's request id, or a fresh one for a call made around it (tests, operators). */
+    /** The gateway's request id, or the one this service gave a call made around the gateway. */
     public static String requestIdOr(String requestId) {
+        if (RequestIdFilter.current() != null) {
+            return RequestIdFilter.current();
+        }
         return requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
     }
 }

@@ -32,6 +32,9 @@ public class ProblemWriter {
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
+        if (RequestIdFilter.current() != null) {
+            body.put("requestId", RequestIdFilter.current());
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

@@ -64,11 +64,24 @@ public class ServiceWebSetup {
     }
 
     @Bean
+    ProblemRequestIdAdvice problemRequestIdAdvice() {
+        return new ProblemRequestIdAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ProblemWriter problems,
             @Value("${dzn.max-body-bytes:2097152}") long maxBytes) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // After the request id, so that a 413 carries it too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -5,14 +5,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.dzn.platform.web.RequestIdFilter;
+
 /**
  * The figures contract fund, talent and incubator services all serve (docs/decisions.md).
- * The caller's token is passed explicitly: the call runs on another thread, where no
- * request-scoped security context exists.
+ * The caller's token and the request id are passed explicitly: the call runs on another thread,
+ * where neither the request's security context nor its logging context exists.
  */
 public interface FiguresApi {
 
     @GetMapping("/internal/figures")
     ServiceFigures figures(@RequestParam("regions") String regions,
-            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestHeader(RequestIdFilter.HEADER) String requestId);
 }

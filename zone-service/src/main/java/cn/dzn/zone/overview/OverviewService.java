@@ -8,9 +8,11 @@ import java.util.concurrent.ExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 import cn.dzn.platform.identity.CallerAuthentication;
+import cn.dzn.platform.web.RequestIdFilter;
 import cn.dzn.zone.overview.ZoneOverview.Section;
 import cn.dzn.zone.zones.Zone;
 import cn.dzn.zone.zones.ZoneService;
@@ -38,20 +40,24 @@ public class OverviewService {
     public ZoneOverview overview(CallerAuthentication authentication, String zoneId) {
         Zone zone = zones.get(authentication.getPrincipal(), zoneId);
         String regions = String.join(",", zone.memberCities());
+        String requestId = RequestIdFilter.current();
         Map<String, CompletableFuture<Section>> calls = new LinkedHashMap<>();
         services.forEach((name, api) -> calls.put(name, CompletableFuture.supplyAsync(
-                () -> fetch(name, api, regions, authentication.bearer()), executor)));
+                () -> fetch(name, api, regions, authentication.bearer(), requestId), executor)));
         Map<String, Section> sections = new TreeMap<>();
         calls.forEach((name, call) -> sections.put(name, call.join()));
         return new ZoneOverview(zone.id(), zone.name(), zone.regionCode(), zone.memberCities(), sections);
     }
 
-    private static Section fetch(String name, FiguresApi api, String regions, String bearer) {
+    private static Section fetch(String name, FiguresApi api, String regions, String bearer, String requestId) {
+        MDC.put(RequestIdFilter.MDC_KEY, requestId);
         try {
-            return Section.of(api.figures(regions, bearer));
+            return Section.of(api.figures(regions, bearer, requestId));
         } catch (RuntimeException e) {
             log.warn("overview: {} unavailable: {}", name, e.toString());
             return Section.unavailable(name + " service did not answer in time or failed");
+        } finally {
+            MDC.remove(RequestIdFilter.MDC_KEY);
         }
     }
 }
