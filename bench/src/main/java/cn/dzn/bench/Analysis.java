@@ -38,9 +38,9 @@ final class Analysis {
               document cost the store 5% more than the raw one instead of 27% (single-threaded
               insertMany of each shape); and the store groups the commits of writers that finish
               together. Measured on the same machine within minutes: the previous commit 0.44×, this
-              change set 0.66–0.73× in seven runs (0.72× in the table above). Giving the store one Netty
-              event loop per connection, tried against head-of-line blocking, changed nothing and was
-              left out.
+              change set 0.66–0.73× in eight runs (0.71× in the table above, measured on the session's
+              final code). Giving the store one Netty event loop per connection, tried against
+              head-of-line blocking, changed nothing and was left out.
             - Noise: earlier the same day, runs of nearly the same code gave 0.41–0.48×, and nothing
               in the code explains the difference to the later runs. The figure depends on how the
               operating system schedules six busy processes on two shared cores, so read it from
