@@ -62,6 +62,7 @@ class EdgeTest extends GatewayTestSupport {
 
     @Test
     void aServiceThatRefusesConnectionsIs503Problem() {
+        INCUBATOR.stop();
         assertThat(assertProblem(get("/api/incubators", ADMIN_KEY), 503).path("type").asString())
                 .endsWith("/service-unavailable");
     }

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One gateway context for every test class (same configuration, so Spring caches it) in front of
- * one WireMock playing zone, fund and talent services; the incubator service is a closed port.
+ * one WireMock playing zone, fund and talent services, and another playing the incubator service
+ * on a fixed port, which tests stop and start again to take that service away and bring it back.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 public abstract class GatewayTestSupport {
@@ -53,7 +55,9 @@ public abstract class GatewayTestSupport {
     protected static final WireMockServer SERVICE = startService();
     /** The staff sign-in provider: serves the JWKS that {@link StaffTokens} signs with. */
     protected static final WireMockServer SSO = startSso();
-    protected static final int CLOSED_PORT = closedPort();
+    protected static final WireMockServer INCUBATOR = startIncubatorService(freePort());
+    /** Fixed, unlike baseUrl(), which fails while the server is stopped. */
+    protected static final String INCUBATOR_URL = INCUBATOR.baseUrl();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -68,7 +72,7 @@ public abstract class GatewayTestSupport {
         registry.add("ZONE_SERVICE_URL", SERVICE::baseUrl);
         registry.add("FUND_SERVICE_URL", SERVICE::baseUrl);
         registry.add("TALENT_SERVICE_URL", SERVICE::baseUrl);
-        registry.add("INCUBATOR_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add("INCUBATOR_SERVICE_URL", () -> INCUBATOR_URL);
         registry.add("dzn.cors.allowed-origins", () -> "https://staff.most.example.cn, https://hub.example.org");
         registry.add("dzn.staff-sign-in.issuer", () -> StaffTokens.ISSUER);
         registry.add("dzn.staff-sign-in.audience", () -> StaffTokens.AUDIENCE);
@@ -78,6 +82,18 @@ public abstract class GatewayTestSupport {
     @BeforeEach
     void forgetEarlierRequests() {
         SERVICE.resetRequests();
+        if (!INCUBATOR.isRunning()) {
+            INCUBATOR.start();
+        }
+        INCUBATOR.resetAll();
+        INCUBATOR.stubFor(any(urlPathMatching("/api/.*")).willReturn(okJson("{\"proxied\":true}")));
+    }
+
+    private static WireMockServer startIncubatorService(int port) {
+        WireMockServer server = new WireMockServer(options().port(port));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "wiremock-incubator-stop"));
+        return server;
     }
 
     private static WireMockServer startService() {
@@ -99,7 +115,7 @@ public abstract class GatewayTestSupport {
         return server;
     }
 
-    private static int closedPort() {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -146,8 +162,13 @@ public abstract class GatewayTestSupport {
         return JSON.readTree(response.body());
     }
 
+    /** What the zone, fund and talent services received, and the incubator service. */
     protected static List<LoggedRequest> received() {
-        return SERVICE.findAll(anyRequestedFor(anyUrl()));
+        List<LoggedRequest> all = new ArrayList<>(SERVICE.findAll(anyRequestedFor(anyUrl())));
+        if (INCUBATOR.isRunning()) {
+            all.addAll(INCUBATOR.findAll(anyRequestedFor(anyUrl())));
+        }
+        return all;
     }
 
     /** An RFC 9457 answer with the given status, and nothing that looks like a stack trace. */

@@ -44,8 +44,9 @@ class InternalTokenRelay implements GlobalFilter, Ordered {
         })).build();
     }
 
+    /** Right after the rate limit, before everything Spring Cloud Gateway adds. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

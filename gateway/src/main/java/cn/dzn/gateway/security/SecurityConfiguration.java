@@ -28,8 +28,8 @@ import cn.dzn.platform.identity.InternalTokens;
 import reactor.core.publisher.Mono;
 
 /**
- * Every request needs an X-Api-Key, or staff an OIDC bearer token, except probes, metrics and the
- * API documentation.
+ * Every request needs an X-Api-Key, or staff an OIDC bearer token, except probes, metrics, the
+ * API documentation and the few public endpoints (an incubator registering itself).
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -48,7 +48,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager manager,
-            StaffSignInProperties staffSignIn, CorsProperties cors, ProblemResponses problems) {
+            StaffSignInProperties staffSignIn, CorsProperties cors, PublicEndpoints publicEndpoints,
+            ProblemResponses problems) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", explain(e.getMessage()));
         ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange,
@@ -63,7 +64,9 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(apiKeyFilter(manager, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAt(staffFilter(new StaffTokenAuthenticationManager(staffSignIn), unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
-                .authorizeExchange(auth -> auth.pathMatchers(OPEN_PATHS).permitAll().anyExchange().authenticated())
+                .authorizeExchange(auth -> auth.pathMatchers(OPEN_PATHS).permitAll()
+                        .matchers(publicEndpoints.matcher()).permitAll()
+                        .anyExchange().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
     }

@@ -64,6 +64,7 @@ class Failures {
             case 409 -> "conflict";
             case 413 -> "body-too-large";
             case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
             case 502 -> "bad-gateway";
             case 503 -> "service-unavailable";
             case 504 -> "gateway-timeout";
