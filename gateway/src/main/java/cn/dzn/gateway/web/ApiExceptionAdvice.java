@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
 import cn.dzn.platform.errors.FieldError;
@@ -64,10 +65,17 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
         return Mono.just(RequestIdFilter.stamp(validationProblem(List.of(new FieldError(fault.field(), fault.message()))), exchange));
     }
 
+    /** The breaker's time limit arrives as a 504 whose reason names Reactor's operators. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return Mono.just(other(ex, exchange));
+    }
+
     /** Anything else, including failures of proxied requests, which Spring routes here too. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> other(Exception ex, ServerWebExchange exchange) {
-        ProblemDetail problem = failures.describe(ex);
+        ProblemDetail problem = failures.describe(ex, exchange);
         return RequestIdFilter.stamp(ResponseEntity.status(problem.getStatus()).body(problem), exchange);
     }
 

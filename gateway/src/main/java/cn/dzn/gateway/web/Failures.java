@@ -6,20 +6,24 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 import com.mongodb.MongoException;
 
+import cn.dzn.gateway.resilience.ResilienceProperties;
 import cn.dzn.platform.errors.Problems;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
- * What a failure means to the client, as a problem: a service that cannot be reached is 503, one
- * that hangs 504, one that drops the connection 502; anything unforeseen is a logged 500 that
+ * What a failure means to the client, as a problem: a service that cannot be reached is 503 (with
+ * Retry-After when its breaker is open), one that hangs 504, one that drops the connection 502; anything unforeseen is a logged 500 that
  * shows nothing of the gateway's insides. Shared by the controller advice (which Spring also
  * consults for proxied requests) and the last-resort exception handler.
  */
@@ -28,7 +32,23 @@ class Failures {
 
     private static final Logger log = LoggerFactory.getLogger(Failures.class);
 
-    ProblemDetail describe(Throwable ex) {
+    private final ResilienceProperties resilience;
+
+    Failures(ResilienceProperties resilience) {
+        this.resilience = resilience;
+    }
+
+    ProblemDetail describe(Throwable ex, ServerWebExchange exchange) {
+        if (ex instanceof ServiceUnavailableException) {
+            // Only an open breaker raises this: answered at once, with when to come back.
+            long wait = resilience.breaker().retryAfterSeconds();
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the service behind this path is failing and the gateway "
+                    + "is not sending it requests for now; try again in " + wait + " s");
+        }
+        if (causedBy(ex, TimeoutException.class)) {
+            return problem(HttpStatus.GATEWAY_TIMEOUT, "the service did not answer in time");
+        }
         if (ex instanceof ErrorResponse response) {
             return fromStatus(response);
         }
@@ -36,9 +56,6 @@ class Failures {
             log.warn("service unreachable: {}", ex.toString());
             return problem(HttpStatus.SERVICE_UNAVAILABLE,
                     "the service behind this path cannot be reached; try again later");
-        }
-        if (causedBy(ex, TimeoutException.class)) {
-            return problem(HttpStatus.GATEWAY_TIMEOUT, "the service did not answer in time");
         }
         if (causedBy(ex, PrematureCloseException.class)) {
             return problem(HttpStatus.BAD_GATEWAY, "the service closed the connection before answering");

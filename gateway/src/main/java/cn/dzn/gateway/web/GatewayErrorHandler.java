@@ -29,6 +29,6 @@ class GatewayErrorHandler implements WebExceptionHandler {
             return Mono.error(ex);
         }
         exchange.getResponse().getHeaders().clearContentHeaders();
-        return problems.write(exchange, failures.describe(ex));
+        return problems.write(exchange, failures.describe(ex, exchange));
     }
 }

@@ -1,0 +1,107 @@
+package cn.dzn.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.test.context.TestPropertySource;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+/**
+ * The incubator route with a 1 s time limit and a small breaker (opens after 2 failures in 4
+ * calls, stays open 2 s, then tries one call), against a WireMock that is slow, failing or gone.
+ */
+@TestPropertySource(properties = {"dzn.resilience.time-limits.incubator-service=1s",
+    "dzn.resilience.breaker.sliding-window=4", "dzn.resilience.breaker.minimum-calls=4",
+    "dzn.resilience.breaker.open-for=2s", "dzn.resilience.breaker.half-open-calls=1"})
+class ResilienceTest extends GatewayTestSupport {
+
+    private static final String SLOW = "/api/incubators/slow";
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @BeforeEach
+    void closeTheBreakerAndStubASlowPath() {
+        breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(breaker -> breaker.reset());
+        INCUBATOR.stubFor(any(urlPathEqualTo(SLOW)).willReturn(okJson("{}").withFixedDelay(3_000)));
+    }
+
+    @Test
+    void aServiceSlowerThanItsRouteTimeLimitIs504AfterTheLimit() {
+        Instant start = Instant.now();
+        HttpResponse<String> answer = get(SLOW, ADMIN_KEY);
+
+        assertThat(assertProblem(answer, 504).path("detail").asString()).isEqualTo("the service did not answer in time");
+        assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_900));
+    }
+
+    @Test
+    void repeatedTimeoutsOpenTheBreakerWhichThenAnswers503AtOnceWithRetryAfter() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(get(SLOW, ADMIN_KEY).statusCode()).isEqualTo(504);
+        }
+        Instant start = Instant.now();
+        HttpResponse<String> refused = get(SLOW, ADMIN_KEY);
+
+        assertThat(assertProblem(refused, 503).path("type").asString()).endsWith("/service-unavailable");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
+        // At once: well under the 1 s the route would otherwise wait.
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(500));
+        assertThat(INCUBATOR.getAllServeEvents()).hasSize(4);
+        // Other routes have breakers of their own.
+        assertThat(get("/api/zones", ADMIN_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceThatComesBackIsUsedAgainWithoutARestart() throws InterruptedException {
+        INCUBATOR.stop();
+        for (int i = 0; i < 4; i++) {
+            assertProblem(get("/api/incubators", ADMIN_KEY), 503);
+        }
+        assertThat(get("/api/incubators", ADMIN_KEY).headers().firstValue("Retry-After")).hasValue("2");
+
+        INCUBATOR.start();
+        INCUBATOR.stubFor(any(urlPathEqualTo("/api/incubators")).willReturn(okJson("{\"back\":true}")));
+        Thread.sleep(2_200);
+
+        assertThat(get("/api/incubators", ADMIN_KEY).body()).isEqualTo("{\"back\":true}");
+        assertThat(get("/api/incubators", ADMIN_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aReadIsRetriedAfterA503AndAWriteIsNot() {
+        flakyThenFine("/api/incubators/flaky-read");
+        flakyThenFine("/api/incubators/flaky-write");
+
+        assertThat(get("/api/incubators/flaky-read", ADMIN_KEY).statusCode()).isEqualTo(200);
+        assertThat(post("/api/incubators/flaky-write", ADMIN_KEY, "{}").statusCode()).isEqualTo(503);
+        assertThat(INCUBATOR.getAllServeEvents()).hasSize(3);
+    }
+
+    @Test
+    void otherServerErrorsAreNotRetried() {
+        INCUBATOR.stubFor(any(urlPathEqualTo("/api/incubators/broken")).willReturn(aResponse().withStatus(500)));
+
+        assertThat(get("/api/incubators/broken", ADMIN_KEY).statusCode()).isEqualTo(500);
+        assertThat(INCUBATOR.getAllServeEvents()).hasSize(1);
+    }
+
+    private static void flakyThenFine(String path) {
+        INCUBATOR.stubFor(any(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("fine"));
+        INCUBATOR.stubFor(any(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs("fine")
+                .willReturn(okJson("{}")));
+    }
+}
