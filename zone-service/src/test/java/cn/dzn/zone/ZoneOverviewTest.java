@@ -5,12 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 class ZoneOverviewTest extends ZoneServiceTestBase {
 
     static final String NATIONAL = TestCallers.national();
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @Autowired
     Resilience4JCircuitBreakerFactory breakers;
@@ -51,7 +55,7 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
     @Test
     void gathersEveryServiceFiguresForTheMemberCities() {
         Response response = http().get("/api/zones/" + zoneId + "/overview", "Authorization", NATIONAL,
-                "X-Request-Id", "req-overview-0001");
+                "X-Request-Id", "req-overview-0001", "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Request-Id")).isEqualTo("req-overview-0001");
         JsonNode sections = response.json().get("sections");
@@ -64,8 +68,13 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
             DOWNSTREAM.verify(getRequestedFor(urlPathEqualTo("/" + service + "/internal/figures"))
                     .withQueryParam("regions", matching("510100,510600,510700"))
                     .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+"))
-                    .withHeader("X-Request-Id", matching("req-overview-0001")));
+                    .withHeader("X-Request-Id", matching("req-overview-0001"))
+                    // Same trace, each call its own span under the overview request's span.
+                    .withHeader("traceparent", matching("00-" + TRACE_ID + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01")));
         }
+        Set<String> spans = DOWNSTREAM.findAll(getRequestedFor(urlPathMatching("/.*/internal/figures"))).stream()
+                .map(request -> request.getHeader("traceparent").split("-")[2]).collect(Collectors.toSet());
+        assertThat(spans).hasSize(3);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.dzn.gateway.web;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Gives every request an X-Request-Id, passed to the service and echoed to the client, so one
@@ -27,6 +31,15 @@ class RequestIdFilter implements WebFilter, Ordered {
     // A client's own id is kept only when it cannot smuggle anything into headers or logs.
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** The log pattern's key (dzn-logging.yml), the same one the services use. */
+    static final String MDC_KEY = "requestId";
+
+    RequestIdFilter() {
+        // With spring.reactor.context-propagation=auto, every operator of the request restores
+        // the id into the logging MDC of whatever thread it runs on.
+        ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(MDC_KEY));
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
@@ -37,7 +50,8 @@ class RequestIdFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build());
+        return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build())
+                .contextWrite(Context.of(Slf4jThreadLocalAccessor.KEY, Map.of(MDC_KEY, id)));
     }
 
     /** The problem, with the request's id as its {@code requestId} member. */

@@ -1,5 +1,6 @@
 package cn.dzn.zone.overview;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,9 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 import cn.dzn.platform.identity.CallerAuthentication;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import cn.dzn.platform.web.RequestIdFilter;
 import cn.dzn.zone.overview.ZoneOverview.Section;
 import cn.dzn.zone.zones.Zone;
@@ -29,12 +33,16 @@ public class OverviewService {
     private final ZoneService zones;
     private final Map<String, FiguresApi> services;
     private final ExecutorService executor;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
     public OverviewService(ZoneService zones, Clients.Fund fund, Clients.Talent talent,
-            Clients.Incubator incubator, ExecutorService overviewExecutor) {
+            Clients.Incubator incubator, ExecutorService overviewExecutor, Tracer tracer, Propagator propagator) {
         this.zones = zones;
         this.services = Map.of("funds", fund, "talent", talent, "incubators", incubator);
         this.executor = overviewExecutor;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     public ZoneOverview overview(CallerAuthentication authentication, String zoneId) {
@@ -42,22 +50,35 @@ public class OverviewService {
         String regions = String.join(",", zone.memberCities());
         String requestId = RequestIdFilter.current();
         Map<String, CompletableFuture<Section>> calls = new LinkedHashMap<>();
-        services.forEach((name, api) -> calls.put(name, CompletableFuture.supplyAsync(
-                () -> fetch(name, api, regions, authentication.bearer(), requestId), executor)));
+        services.forEach((name, api) -> {
+            // A child of the request's span, made here where the request's trace is current.
+            Span span = tracer.nextSpan().name("overview " + name);
+            calls.put(name, CompletableFuture.supplyAsync(
+                    () -> fetch(name, api, regions, authentication.bearer(), requestId, span), executor));
+        });
         Map<String, Section> sections = new TreeMap<>();
         calls.forEach((name, call) -> sections.put(name, call.join()));
         return new ZoneOverview(zone.id(), zone.name(), zone.regionCode(), zone.memberCities(), sections);
     }
 
-    private static Section fetch(String name, FiguresApi api, String regions, String bearer, String requestId) {
+    private Section fetch(String name, FiguresApi api, String regions, String bearer, String requestId, Span span) {
         MDC.put(RequestIdFilter.MDC_KEY, requestId);
-        try {
-            return Section.of(api.figures(regions, bearer, requestId));
+        try (Tracer.SpanInScope scope = tracer.withSpan(span.start())) {
+            return Section.of(api.figures(regions, bearer, requestId, traceparent(span)));
         } catch (RuntimeException e) {
+            span.error(e);
             log.warn("overview: {} unavailable: {}", name, e.toString());
             return Section.unavailable(name + " service did not answer in time or failed");
         } finally {
+            span.end();
             MDC.remove(RequestIdFilter.MDC_KEY);
         }
+    }
+
+    /** The W3C header for the call; Feign's own tracing is not served here (docs/decisions.md). */
+    private String traceparent(Span span) {
+        Map<String, String> headers = new HashMap<>();
+        propagator.inject(span.context(), headers, Map::put);
+        return headers.get(FiguresApi.TRACEPARENT);
     }
 }
