@@ -52,6 +52,7 @@ class ComposeFileTest {
         Set<String> expectedDependencies = new TreeSet<>(Set.of("mongo"));
         if (module.equals("gateway")) {
             expectedDependencies.addAll(URL_VARIABLES.values());
+            expectedDependencies.add(REDIS); // its rate-limit buckets (REDIS_URL)
         }
         assertThat(dependsOn.keySet()).as("%s depends_on", module).containsAll(expectedDependencies);
         dependsOn.forEach((dependency, condition) -> {
@@ -109,6 +110,41 @@ class ComposeFileTest {
             String source = volume.substring(0, volume.indexOf(':'));
             assertThat(volumes).as("mongo volume %s is a named volume", source).containsKey(source);
         }
+    }
+
+    /** The gateway's shared rate-limit buckets: Redis on the compose network only, nothing persisted, locked down. */
+    @Test
+    void redisHoldsTheGatewaysRateLimitsAndIsNotPublished() {
+        Map<String, Object> redis = composeService(REDIS);
+        assertThat(String.valueOf(redis.get("image"))).as("redis image (official, major version 7)")
+                .matches("redis:7(\\.\\d+)*(-alpine)?");
+        List<String> command = strings(redis.get("command"));
+        assertThat(command).as("redis command (exec form): counters only, nothing saved").startsWith("redis-server")
+                .containsSequence("--save", "").containsSequence("--appendonly", "no");
+        assertThat(list(redis.get("ports"))).as("redis must not be published: only the gateway talks to it").isEmpty();
+        for (Object exposed : list(redis.get("expose"))) {
+            assertThat(asInt(exposed)).as("redis expose").isEqualTo(REDIS_PORT);
+        }
+        assertThat(String.join(" ", strings(at(redis, "healthcheck", "test")))).as("redis healthcheck")
+                .contains("redis-cli").contains("ping");
+
+        // Locked down like the services: not root, read-only root with a tmpfs /data, no privileges.
+        assertThat(String.valueOf(redis.get("user"))).as("redis user (the image's uid 999, not root)").matches("999(:\\d+)?");
+        assertThat(redis.get("read_only")).as("redis read_only").isEqualTo(true);
+        assertThat(strings(redis.get("tmpfs"))).as("redis /data is a tmpfs (the root is read-only)")
+                .anySatisfy(t -> assertThat(t).matches("/data(:.*)?"));
+        assertThat(strings(redis.get("security_opt"))).as("redis security_opt").contains("no-new-privileges:true");
+        assertThat(strings(redis.get("cap_drop"))).as("redis cap_drop").contains("ALL");
+
+        Map<String, Object> gateway = composeService("gateway");
+        Map<String, String> env = stringMap(gateway.get("environment"));
+        assertThat(env).as("gateway REDIS_URL names the redis service and port").containsEntry("REDIS_URL", REDIS_URL);
+        assertThat(at(gateway, "depends_on", REDIS, "condition")).as("gateway waits for redis to be healthy")
+                .isEqualTo("service_healthy");
+        // Nothing in front of the published gateway overwrites X-Forwarded-For, so the gateway must
+        // not trust it: a client could otherwise choose the address its per-address limit counts.
+        assertThat(env.getOrDefault("DZN_FORWARD_HEADERS", "none")).as("gateway DZN_FORWARD_HEADERS in compose")
+                .isEqualTo("none");
     }
 
     static Map<String, Object> composeService(String module) {

@@ -42,6 +42,14 @@ final class DeploymentFiles {
     static final Set<String> SECRET_VARIABLES =
             Set.of("MONGODB_URI", "DZN_ADMIN_KEY", "DZN_INTERNAL_TOKEN_SECRET", "DZN_KEY_HASH_SECRET");
 
+    /**
+     * The gateway's rate-limit store, read from REDIS_URL: the compose service and the k8s
+     * Deployment/Service are named so, and listen on Redis's port. Only the gateway reads it.
+     */
+    static final String REDIS = "redis";
+    static final int REDIS_PORT = 6379;
+    static final String REDIS_URL = "redis://" + REDIS + ":" + REDIS_PORT;
+
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
     static final String PROMETHEUS = "/actuator/prometheus";

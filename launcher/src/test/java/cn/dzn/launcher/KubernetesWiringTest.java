@@ -4,6 +4,7 @@ import static cn.dzn.launcher.DeploymentFiles.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -55,9 +58,13 @@ class KubernetesWiringTest {
         assertThat(at(ingresses.get(0).body(), "spec", "defaultBackend")).isNull();
     }
 
-    /** Who may open a connection to each module's pods, according to the NetworkPolicies. */
+    /**
+     * Who may open a connection to each module's pods, and to redis, on the port they listen on,
+     * according to the NetworkPolicies. Rules for other ports are skipped: the monitoring policy
+     * selects every dzn pod, redis too, but only on the services' ports.
+     */
     @Test
-    void networkPoliciesLetOnlyTheGatewayReachTheServices() {
+    void networkPoliciesLetOnlyTheGatewayReachTheServicesAndRedis() {
         List<Map<String, Object>> policies = k8sDocuments().stream()
                 .filter(d -> d.kind().equals("NetworkPolicy") && d.inBase()).map(Doc::body).toList();
         assertThat(policies).as("default deny of all ingress traffic").anySatisfy(p -> {
@@ -72,10 +79,14 @@ class KubernetesWiringTest {
                 "zone-service", Set.of("gateway"),
                 "fund-service", Set.of("gateway", "zone-service"),
                 "talent-service", Set.of("gateway", "zone-service"),
-                "incubator-service", Set.of("gateway", "zone-service"));
+                "incubator-service", Set.of("gateway", "zone-service"),
+                REDIS, Set.of("gateway"));
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
-        MODULES.forEach(m -> labels.put(m, podLabels(base("Deployment", m))));
-        for (String module : MODULES) {
+        Map<String, Integer> listensOn = new LinkedHashMap<>();
+        MODULES.forEach(m -> listensOn.put(m, serverPort(m)));
+        listensOn.put(REDIS, REDIS_PORT);
+        listensOn.keySet().forEach(m -> labels.put(m, podLabels(base("Deployment", m))));
+        for (String module : listensOn.keySet()) {
             Set<String> pods = new TreeSet<>();
             Set<String> namespaces = new TreeSet<>();
             for (Map<String, Object> policy : policies) {
@@ -88,9 +99,9 @@ class KubernetesWiringTest {
                     assertThat(from).as("%s: a rule without `from` would let every pod in", policyName).isNotEmpty();
                     List<Object> rulePorts = list(at(rule, "ports"));
                     assertThat(rulePorts).as("%s: rules name their ports", policyName).isNotEmpty();
-                    assertThat(rulePorts.stream().map(p -> asInt(at(p, "port"))).toList())
-                            .as("%s: %s lets traffic in on the module's port", policyName, module)
-                            .contains(serverPort(module));
+                    if (!rulePorts.stream().map(p -> asInt(at(p, "port"))).toList().contains(listensOn.get(module))) {
+                        continue; // nothing listens there on these pods
+                    }
                     for (Object peer : from) {
                         assertThat(at(peer, "ipBlock")).as("no ipBlock peers").isNull();
                         Object namespaceSelector = at(peer, "namespaceSelector");
@@ -98,7 +109,7 @@ class KubernetesWiringTest {
                             assertThat(at(peer, "podSelector")).as("namespace peers admit the whole namespace").isNull();
                             namespaces.add(stringMap(at(namespaceSelector, "matchLabels")).get("kubernetes.io/metadata.name"));
                         } else {
-                            MODULES.stream().filter(other -> selects(at(peer, "podSelector"), labels.get(other)))
+                            labels.keySet().stream().filter(other -> selects(at(peer, "podSelector"), labels.get(other)))
                                     .forEach(pods::add);
                         }
                     }
@@ -107,7 +118,7 @@ class KubernetesWiringTest {
             assertThat(pods).as("pods allowed to reach %s", module).isEqualTo(expectedPods.get(module));
             Set<String> expectedNamespaces = module.equals("gateway")
                     ? Set.of(INGRESS_NAMESPACE, MONITORING_NAMESPACE)
-                    : Set.of(MONITORING_NAMESPACE);
+                    : module.equals(REDIS) ? Set.of() : Set.of(MONITORING_NAMESPACE);
             assertThat(namespaces).as("namespaces allowed to reach %s", module).isEqualTo(expectedNamespaces);
         }
     }
@@ -186,6 +197,31 @@ class KubernetesWiringTest {
         }
     }
 
+    /**
+     * Redis is the same in every environment: no overlay patch reaches its Deployment (the dev
+     * overlay's smaller JVM requests would exceed its memory limit), and the overlays' `images`
+     * retag only the suite's own images (asserted above), so its tag is pinned in base.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayPatchesLeaveRedisAsTheBaseHasIt(String overlay) {
+        Path dir = ROOT.resolve("k8s/overlays").resolve(overlay);
+        Map<String, Object> kustomization = loadOne(dir.resolve("kustomization.yaml"));
+        for (Object patch : list(kustomization.get("patches"))) {
+            Object target = at(patch, "target");
+            for (String kind : List.of("Deployment", "Service")) {
+                assertThat(target != null && targets(target, kind, REDIS))
+                        .as("%s: patch target %s selects the redis %s", overlay, target, kind).isFalse();
+            }
+            if (at(patch, "path") != null) {
+                for (Map<String, Object> doc : loadAll(dir.resolve(String.valueOf(at(patch, "path"))))) {
+                    assertThat(doc.get("kind") + "/" + at(doc, "metadata", "name")).as("%s patch %s", overlay, at(patch, "path"))
+                            .isNotEqualTo("Deployment/" + REDIS).isNotEqualTo("Service/" + REDIS);
+                }
+            }
+        }
+    }
+
     /** The patch files a kustomization names (inline patches have no file). */
     static Set<String> patchFiles(Map<String, Object> kustomization) {
         return list(kustomization.get("patches")).stream().map(p -> at(p, "path")).filter(Objects::nonNull)
@@ -225,21 +261,53 @@ class KubernetesWiringTest {
         return true;
     }
 
-    /** The modules whose Deployment a kustomize patch target (name, labelSelector key=value,...) selects. */
+    /** The modules whose Deployment a kustomize patch target (name, labelSelector) selects. */
     static List<String> patchTargets(Object target) {
-        Object name = at(target, "name");
-        Map<String, String> required = new LinkedHashMap<>();
+        return MODULES.stream().filter(m -> targets(target, "Deployment", m)).toList();
+    }
+
+    /** Whether a kustomize patch target (kind, name, labelSelector) selects that object of the base. */
+    static boolean targets(Object target, String kind, String name) {
+        Object targetKind = at(target, "kind");
+        Object targetName = at(target, "name");
+        if (targetKind != null && !targetKind.equals(kind) || targetName != null && !targetName.equals(name)) {
+            return false;
+        }
         Object labelSelector = at(target, "labelSelector");
-        if (labelSelector != null) {
-            for (String term : String.valueOf(labelSelector).split(",")) {
-                String[] pair = term.strip().split("=", 2);
-                assertThat(pair).as("labelSelector term %s: only key=value is understood here", term).hasSize(2);
-                required.put(pair[0].strip(), pair[1].strip());
+        return labelSelector == null
+                || labelSelectorMatches(String.valueOf(labelSelector), stringMap(at(base(kind, name), "metadata", "labels")));
+    }
+
+    private static final Pattern SET_TERM = Pattern.compile("([^\\s!=]+)\\s+(in|notin)\\s+\\(([^)]*)\\)");
+    private static final Pattern EQUALITY_TERM = Pattern.compile("([^\\s!=]+)\\s*(==|=|!=)\\s*([^\\s!=]*)");
+    private static final Pattern EXISTS_TERM = Pattern.compile("(!?)\\s*([^\\s!=]+)");
+
+    /**
+     * A Kubernetes label selector string (what kustomize's labelSelector takes): comma-separated
+     * terms {@code k=v}, {@code k==v}, {@code k!=v}, {@code k in (a,b)}, {@code k notin (a,b)},
+     * {@code k}, {@code !k}, all of which must hold.
+     */
+    static boolean labelSelectorMatches(String selector, Map<String, String> labels) {
+        for (String term : selector.split(",(?![^(]*\\))")) {
+            term = term.strip();
+            Matcher set = SET_TERM.matcher(term);
+            Matcher equality = EQUALITY_TERM.matcher(term);
+            Matcher exists = EXISTS_TERM.matcher(term);
+            boolean holds;
+            if (set.matches()) {
+                Set<String> values = Arrays.stream(set.group(3).split(",")).map(String::strip).collect(Collectors.toSet());
+                holds = values.contains(labels.get(set.group(1))) == set.group(2).equals("in");
+            } else if (equality.matches()) {
+                holds = equality.group(3).equals(labels.get(equality.group(1))) != equality.group(2).equals("!=");
+            } else if (exists.matches()) {
+                holds = labels.containsKey(exists.group(2)) != exists.group(1).equals("!");
+            } else {
+                throw new AssertionError("labelSelector term not understood here: " + term);
+            }
+            if (!holds) {
+                return false;
             }
         }
-        return MODULES.stream()
-                .filter(m -> name == null || name.equals(m))
-                .filter(m -> stringMap(at(base("Deployment", m), "metadata", "labels")).entrySet().containsAll(required.entrySet()))
-                .toList();
+        return true;
     }
 }

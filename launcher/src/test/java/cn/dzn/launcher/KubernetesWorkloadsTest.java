@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,12 @@ import org.junit.jupiter.params.provider.FieldSource;
 /**
  * Each module's objects in k8s/base (Deployment, Service, HorizontalPodAutoscaler,
  * PodDisruptionBudget) and the ConfigMap and Secret keys they read, against the module's port,
- * probes and environment variables.
+ * probes and environment variables; and the Redis that holds the gateway's rate-limit counters.
  */
 class KubernetesWorkloadsTest {
 
     static final long UID = 10001; // the Dockerfile's USER
+    static final long REDIS_UID = 999; // the official redis image's redis user
     static final String CONFIG_MAP = "dzn-config";
     static final Path SECRETS_EXAMPLE = ROOT.resolve("k8s/secrets.env.example");
 
@@ -194,6 +196,113 @@ class KubernetesWorkloadsTest {
                 .as("k8s/.gitignore keeps the real secrets.env out of git").contains("secrets.env");
         assertThat(k8sDocuments().stream().map(Doc::kind)).as("no Secret is committed: the overlays generate it")
                 .doesNotContain("Secret");
+    }
+
+    /** The gateway's rate-limit store: one locked-down, probed Redis that keeps nothing on disk. */
+    @Test
+    void redisRunsNonRootWithAReadOnlyRootAndIsProbed() {
+        Map<String, Object> deployment = base("Deployment", REDIS);
+        Map<String, Object> podSpec = map(at(deployment, "spec", "template", "spec"));
+        List<Object> containers = list(podSpec.get("containers"));
+        assertThat(containers).as("redis containers").hasSize(1);
+        Map<String, Object> container = container(deployment);
+
+        assertThat(String.valueOf(container.get("image"))).as("redis image: official, major version 7, tag pinned in base")
+                .matches("redis:7(\\.\\d+)*(-alpine)?");
+        List<String> command = new ArrayList<>(strings(container.get("command")));
+        command.addAll(strings(container.get("args")));
+        assertThat(command).as("redis command: counters only, nothing saved")
+                .contains("redis-server").containsSequence("--save", "").containsSequence("--appendonly", "no");
+        // One instance: two would each hold part of the counts, so no HPA scales it.
+        assertThat(asInt(at(deployment, "spec", "replicas"))).as("redis replicas").isEqualTo(1);
+        assertThat(k8sDocuments().stream().filter(d -> d.kind().equals("HorizontalPodAutoscaler"))
+                .map(d -> at(d.body(), "spec", "scaleTargetRef", "name"))).as("HPA targets").doesNotContain(REDIS);
+
+        List<Object> containerPorts = list(container.get("ports"));
+        assertThat(containerPorts).as("redis container ports").hasSize(1);
+        assertThat(asInt(at(containerPorts.get(0), "containerPort"))).as("redis containerPort").isEqualTo(REDIS_PORT);
+        for (String name : List.of("livenessProbe", "readinessProbe")) {
+            Object probe = container.get(name);
+            assertThat(probe).as("redis %s", name).isNotNull();
+            Object tcpPort = at(probe, "tcpSocket", "port");
+            if (tcpPort != null) {
+                assertThat(tcpPort instanceof Number n ? n.intValue() : namedPort(container, String.valueOf(tcpPort)))
+                        .as("redis %s port", name).isEqualTo(REDIS_PORT);
+            } else {
+                assertThat(String.join(" ", strings(at(probe, "exec", "command"))))
+                        .as("redis %s: tcpSocket on %d or exec redis-cli ping", name, REDIS_PORT).contains("redis-cli").contains("ping");
+            }
+        }
+        for (String kind : List.of("requests", "limits")) {
+            for (String resource : List.of("cpu", "memory")) {
+                assertThat(at(container, "resources", kind, resource)).as("redis resources.%s.%s", kind, resource).isNotNull();
+            }
+        }
+
+        Map<String, Object> podSecurity = map(podSpec.get("securityContext"));
+        Map<String, Object> security = map(container.get("securityContext"));
+        assertThat(containerOrPod(security, podSecurity, "runAsNonRoot")).as("redis runAsNonRoot").isEqualTo(true);
+        assertThat(Long.parseLong(String.valueOf(containerOrPod(security, podSecurity, "runAsUser"))))
+                .as("redis runAsUser").isEqualTo(REDIS_UID);
+        assertThat(security.get("allowPrivilegeEscalation")).as("redis allowPrivilegeEscalation").isEqualTo(false);
+        assertThat(security.get("readOnlyRootFilesystem")).as("redis readOnlyRootFilesystem").isEqualTo(true);
+        assertThat(list(at(security, "capabilities", "drop"))).as("redis capabilities.drop").contains("ALL");
+        assertThat(containerOrPod(security, podSecurity, "seccompProfile", "type")).as("redis seccompProfile")
+                .isEqualTo("RuntimeDefault");
+        assertThat(podSpec.get("automountServiceAccountToken")).as("redis automountServiceAccountToken").isEqualTo(false);
+        String dataVolume = list(container.get("volumeMounts")).stream()
+                .filter(m -> "/data".equals(at(m, "mountPath"))).map(m -> String.valueOf(at(m, "name")))
+                .findFirst().orElse(null);
+        assertThat(dataVolume).as("redis mounts a volume at /data, its working directory (the root is read-only)").isNotNull();
+        assertThat(list(podSpec.get("volumes"))).as("redis /data is an emptyDir: nothing is kept").anySatisfy(v -> {
+            assertThat(at(v, "name")).isEqualTo(dataVolume);
+            assertThat(map(v).containsKey("emptyDir")).isTrue();
+        });
+
+        Map<String, Object> service = base("Service", REDIS);
+        Map<String, String> selector = stringMap(at(service, "spec", "selector"));
+        assertThat(selector).as("redis Service selector").isNotEmpty();
+        assertThat(podLabels(deployment)).as("redis: Service selector matches the pods").containsAllEntriesOf(selector);
+        assertThat(podLabels(deployment)).as("redis: Deployment selector matches its pods")
+                .containsAllEntriesOf(stringMap(at(deployment, "spec", "selector", "matchLabels")));
+        List<Object> ports = list(at(service, "spec", "ports"));
+        assertThat(ports).as("redis Service ports").hasSize(1);
+        assertThat(asInt(at(ports.get(0), "port"))).as("redis Service port").isEqualTo(REDIS_PORT);
+        Object targetPort = at(ports.get(0), "targetPort");
+        assertThat(targetPort instanceof Number n ? n.intValue() : namedPort(container, String.valueOf(targetPort)))
+                .as("redis Service targetPort").isEqualTo(REDIS_PORT);
+    }
+
+    /** REDIS_URL names the redis Service and port; the gateway trusts X-Forwarded-For from ingress-nginx. */
+    @Test
+    void gatewayGetsTheRedisUrlAndTrustsTheIngressForwardedHeaders() {
+        Map<String, Object> gateway = container(base("Deployment", "gateway"));
+        Object redisUrl = envVariable(gateway, "REDIS_URL");
+        assertThat(redisUrl).as("gateway sets REDIS_URL").isNotNull();
+        Object configMapKey = at(redisUrl, "valueFrom", "configMapKeyRef");
+        assertThat(configMapKey).as("gateway REDIS_URL comes from ConfigMap %s", CONFIG_MAP).isNotNull();
+        assertThat(at(configMapKey, "name")).isEqualTo(CONFIG_MAP);
+        Map<String, String> data = stringMap(base("ConfigMap", CONFIG_MAP).get("data"));
+        assertThat(data).as("ConfigMap %s: the redis Service and port", CONFIG_MAP)
+                .containsEntry(String.valueOf(at(configMapKey, "key")), REDIS_URL);
+        assertThat(base("Service", REDIS)).as("the Service REDIS_URL names").isNotNull();
+
+        // ingress-nginx overwrites X-Forwarded-For by default, and the Ingress is the only way in.
+        Object forwardHeaders = envVariable(gateway, "DZN_FORWARD_HEADERS");
+        assertThat(at(forwardHeaders, "value")).as("gateway DZN_FORWARD_HEADERS (behind ingress-nginx)").isEqualTo("native");
+
+        for (String module : MODULES) {
+            if (!module.equals("gateway")) {
+                for (String name : List.of("REDIS_URL", "DZN_FORWARD_HEADERS")) {
+                    assertThat(envVariable(container(base("Deployment", module)), name)).as("%s gets %s", module, name).isNull();
+                }
+            }
+        }
+    }
+
+    /** The container's env entry of that name, or null. */
+    static Object envVariable(Map<String, Object> container, String name) {
+        return list(container.get("env")).stream().filter(v -> name.equals(at(v, "name"))).findFirst().orElse(null);
     }
 
     static Map<String, Object> container(Map<String, Object> deployment) {
