@@ -338,7 +338,7 @@ class AuthorisationMatrixTest {
             admin("GET", path, null);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> requestsSeenBy(service) >= before + 1);
-        assertThat(requestsSeenBy(service)).as(service + " saw the request: " + reached).isEqualTo(before + 1);
+        assertThat(requestsSeenBy(service)).as("%s must %sbe reached by %s", service, reached ? "" : "not ", path).isEqualTo(before + 1);
     }
 
     /** Requests the service has answered, its own probes and metrics scrapes left out. */
