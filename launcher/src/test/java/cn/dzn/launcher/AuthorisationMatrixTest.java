@@ -134,24 +134,25 @@ class AuthorisationMatrixTest {
                         .ifMatch("/api/zones/mx-js-{who}"),
                 row("zone write", "DELETE", "/api/zones/mx-del-{who}", null,              "401 401 403 404 204 204 204")
                         .ifMatch("/api/zones/mx-del-{who}"),
-                // The incubator cannot see mx-prd-* yet hears 403, not 404: the answer tells it the zone exists.
+                // The incubator cannot see mx-prd-*: 404, as for a zone that does not exist.
                 row("zone write", "PUT", "/api/evaluation/2025/self/mx-prd-{who}", "{\"score\": 80}",
-                                                                                          "401 401 403 403 403 200 200"),
+                                                                                          "401 401 403 404 403 200 200"),
 
-                // Sync refuses record by record (200, "rejected"), never the whole batch.
+                // Sync refuses record by record (200, "rejected"); only a read-only client is refused
+                // the whole batch (403), as it is on POST and PUT.
                 row("zone sync", "POST", "/api/zones/sync", records(
                         "{\"id\": \"mx-s-{who}-th\", \"data\": " + zone("天河", "440106", "440106") + "}",
                         "{\"id\": \"mx-s-{who}-gz\", \"data\": " + zone("广州", "440100", "440100") + "}",
                         "{\"id\": \"mx-s-{who}-js\", \"data\": " + zone("苏州", "320500", "320500") + "}"),
-                                                                                          "401 401 rrr crr ccr ccr ccc"),
+                                                                                          "401 401 403 crr ccr ccr ccc"),
                 row("zone sync", "POST", "/api/zones/sync", records(
                         "{\"id\": \"mx-sgz-{who}\", \"version\": 1, \"data\": " + zone("广州改", "440100", "440100") + "}",
                         "{\"id\": \"mx-sjs-{who}\", \"version\": 1, \"data\": " + zone("苏南改", "320000", "320500") + "}"),
-                                                                                          "401 401 rr rr ur ur uu"),
+                                                                                          "401 401 403 rr ur ur uu"),
                 // Naming a zone the caller cannot see: rejected, never taken over (the nation: a region never changes).
                 row("zone sync", "POST", "/api/zones/sync", records(
                         "{\"id\": \"zone-jiangsu-sunan\", \"data\": " + zone("苏南", "440100", "440100") + "}"),
-                                                                                          "401 401 r r r r r"),
+                                                                                          "401 401 403 r r r r"),
 
                 // Only the tier above verifies: Guangdong for Guangzhou; for Shenzhen (计划单列市) the nation too.
                 row("reports", "POST", "/api/reports/" + report + "/verify", null,        "401 401 403 404 403 200 403")
@@ -163,7 +164,7 @@ class AuthorisationMatrixTest {
                                 + report("{who}", "440100", "2025Q1", "VERIFIED") + "}",
                         "{\"id\": \"mx-prd-{who}.440100.2024Q4\", \"data\": "
                                 + report("{who}", "440100", "2024Q4", "DRAFT") + "}"),
-                                                                                          "401 401 rr rr rc uc rc"),
+                                                                                          "401 401 403 rr rc uc rc"),
 
                 // Published lists are read by everyone; only the zone's lead region publishes.
                 row("lists", "PUT", "/api/lists/mx-prd-{who}.DEMAND.2025", "{\"zoneId\": \"mx-prd-{who}\", "

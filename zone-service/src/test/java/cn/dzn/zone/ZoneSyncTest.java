@@ -184,10 +184,28 @@ class ZoneSyncTest extends ZoneServiceTestBase {
     }
 
     @Test
-    void aReadOnlyKeyIsRejectedPerRecord() {
+    void aReadOnlyKeyIsRefusedTheWholeBatchAndNothingIsWritten() {
+        String id = "ro-" + UUID.randomUUID();
         Response response = sync(TestCallers.bearer("440100", READ), UUID.randomUUID().toString(),
-                batch(List.of(record("ro-" + UUID.randomUUID(), null, "x", "440100"))));
+                batch(List.of(record(id, null, "x", "440100"))));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(http().get("/api/zones/" + id, "Authorization", NATIONAL).status()).isEqualTo(404);
+    }
+
+    @Test
+    void namingARecordOutsideTheRegionIsRejectedWithoutSayingWhereItLives() {
+        String id = "js-" + UUID.randomUUID();
+        sync(NATIONAL, UUID.randomUUID().toString(), batch(List.of(record(id, null, "苏州", "320500"))));
+
+        Response response = sync(GUANGZHOU, UUID.randomUUID().toString(),
+                batch(List.of(record(id, null, "广州", "440100"))));
+
         assertThat(outcomes(response.json().get("results"))).containsExactly("rejected");
+        assertThat(response.text()).doesNotContain("320500");
+        assertThat(http().get("/api/zones/" + id, "Authorization", NATIONAL).json().get("name").asString())
+                .isEqualTo("苏州");
     }
 
     static List<String> outcomes(JsonNode results) {

@@ -84,7 +84,7 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
         return super.createResponseEntity(body instanceof ProblemDetail problem
-                ? RequestIdFilter.stamp(Failures.typed(problem), exchange) : body, headers, status, exchange);
+                ? RequestIdFilter.stamp(Problems.typed(problem), exchange) : body, headers, status, exchange);
     }
 
     private static ResponseEntity<Object> validationProblem(List<FieldError> errors) {

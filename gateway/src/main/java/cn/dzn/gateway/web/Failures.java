@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
@@ -69,42 +68,6 @@ class Failures {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "the gateway failed to handle the request; it was logged");
     }
 
-    /** Our problem type for a status, for the problems Spring itself raises with about:blank. */
-    static String typeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "bad-request";
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 409 -> "conflict";
-            case 413 -> "body-too-large";
-            case 415 -> "unsupported-media-type";
-            case 429 -> "too-many-requests";
-            case 502 -> "bad-gateway";
-            case 503 -> "service-unavailable";
-            case 504 -> "gateway-timeout";
-            default -> status.is4xxClientError() ? "bad-request" : "internal";
-        };
-    }
-
-    /** Gives a problem Spring built our type instead of about:blank, and a detail if it had none. */
-    static ProblemDetail typed(ProblemDetail problem) {
-        HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
-        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            problem.setType(URI.create(Problems.TYPE_BASE + typeFor(status)));
-        }
-        if (problem.getDetail() == null) {
-            problem.setDetail(switch (status.value()) {
-                case 404 -> "nothing is served at this path";
-                case 413 -> "the request body is too large";
-                default -> "the request failed";
-            });
-        }
-        return problem;
-    }
-
     private static ProblemDetail fromStatus(ErrorResponse response) {
         ProblemDetail body = response.getBody();
         ProblemDetail copy = ProblemDetail.forStatusAndDetail(response.getStatusCode(), body.getDetail());
@@ -112,12 +75,12 @@ class Failures {
         if (body.getProperties() != null) {
             body.getProperties().forEach(copy::setProperty);
         }
-        return typed(copy);
+        return Problems.typed(copy);
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(Problems.TYPE_BASE + typeFor(status)));
+        problem.setType(URI.create(Problems.TYPE_BASE + Problems.typeFor(status)));
         return problem;
     }
 

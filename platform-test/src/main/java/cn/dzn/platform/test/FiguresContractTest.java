@@ -84,6 +84,17 @@ public abstract class FiguresContractTest<R> {
         assertProblem(response, 401);
     }
 
+    /** The gateway routes whole prefixes here, so unknown paths must answer like everything else. */
+    @Test
+    void anUnknownPathIsATypedNotFoundProblem() {
+        TestHttp.Response response = http.get("/api/no-such-resource", "Authorization", READER);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asString()).isEqualTo("https://dzn.example.cn/problems/not-found");
+        assertThat(response.json().path("detail").asString()).isEqualTo("nothing is served at this path");
+    }
+
     @Test
     void figuresCountRecordsInsideAnyOfTheRegions() {
         long expected = directCount("440100", "440300");

@@ -3,6 +3,7 @@ package cn.dzn.platform.errors;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -15,6 +16,42 @@ public final class Problems {
     public static final String TYPE_BASE = "https://dzn.example.cn/problems/";
 
     private Problems() {
+    }
+
+    /** Our problem type for a status, for the problems Spring raises itself with about:blank. */
+    public static String typeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
+            case 502 -> "bad-gateway";
+            case 503 -> "service-unavailable";
+            case 504 -> "gateway-timeout";
+            default -> status.is4xxClientError() ? "bad-request" : "internal";
+        };
+    }
+
+    /** The problem with our type instead of about:blank, and a detail if it had none. */
+    public static ProblemDetail typed(ProblemDetail problem) {
+        HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create(TYPE_BASE + typeFor(status)));
+        }
+        if (problem.getDetail() == null || problem.getDetail().startsWith("No static resource")) {
+            problem.setDetail(switch (status.value()) {
+                case 404 -> "nothing is served at this path";
+                case 413 -> "the request body is too large";
+                default -> "the request failed";
+            });
+        }
+        return problem;
     }
 
     public static ProblemDetail detail(HttpStatus status, String type, String detail) {

@@ -27,6 +27,7 @@ import com.mongodb.client.model.WriteModel;
 
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.identity.Role;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 
@@ -118,6 +119,10 @@ public class RecordStore<I, V> {
     }
 
     public SyncAnswer sync(Caller caller, String requestId, String idempotencyKey, byte[] body) {
+        // A read-only client is refused as a whole, as it is on POST and PUT, not record by record.
+        if (!caller.has(Role.WRITE)) {
+            throw Problems.forbidden("the client " + caller.clientId() + " may only read");
+        }
         return batches.run(this, caller, requestId, idempotencyKey, body);
     }
 

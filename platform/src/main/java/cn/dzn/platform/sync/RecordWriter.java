@@ -135,7 +135,9 @@ class RecordWriter<I, V> {
             return RecordResult.rejected(index, id, List.of(new FieldError("", "this client may only read")));
         }
         if (current != null && !context.caller().canSee(regionOf(current))) {
-            return outsideRegion(index, id, regionOf(current), context);
+            // The caller cannot read that record, so the answer must not tell where it lives.
+            return RecordResult.rejected(index, id, List.of(new FieldError("id",
+                    "this id belongs to a record outside the caller's region")));
         }
         boolean live = current != null && !current.getBoolean("deleted", BsonBoolean.FALSE).getValue();
         long currentVersion = current == null ? 0 : versionOf(current);

@@ -74,6 +74,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** Problems Spring builds itself (404 for an unknown path, 405, 415 ...) get our type too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return super.createResponseEntity(body instanceof ProblemDetail problem ? Problems.typed(problem) : body,
+                headers, status, request);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
         List<FieldError> errors = ex.getConstraintViolations().stream()

@@ -99,7 +99,8 @@ public class EvaluationService {
 
     /** The zone's lead region records its self-evaluation of a period. */
     public SelfEvaluation selfEvaluate(Caller caller, String zoneId, String period, SelfEvaluation self) {
-        Zone zone = zoneService.lookup(zoneId).orElseThrow(() -> Problems.notFound("zone " + zoneId));
+        // The caller's own view first: a zone it cannot see is 404, as on every other path.
+        Zone zone = zoneService.get(caller, zoneId);
         caller.requireWrite(zone.regionCode());
         if (Period.parse(period) == null) {
             throw Problems.invalid(List.of(new FieldError("period", "must be a year like 2025 or a quarter like 2025Q3")));
