@@ -119,6 +119,17 @@ public abstract class FiguresContractTest<R> {
         assertThat(primaryCount("000000")).isEqualTo(database.getCollection(collectionName()).countDocuments());
     }
 
+    /** The caller's trace continues here: zone-service → Feign → this service, one trace id. */
+    @Test
+    void aProblemCarriesTheTraceIdTheCallerSent() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        TestHttp.Response response = http.get("/internal/figures?regions=999999", "Authorization", READER,
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("traceId").asString()).isEqualTo(traceId);
+    }
+
     @Test
     void anInvalidRegionIsA400ProblemNamingIt() {
         TestHttp.Response response = http.get("/internal/figures?regions=440100,999999", "Authorization", READER);

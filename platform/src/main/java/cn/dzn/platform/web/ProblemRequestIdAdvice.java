@@ -1,5 +1,6 @@
 package cn.dzn.platform.web;
 
+import org.slf4j.MDC;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -9,7 +10,10 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-/** Adds the request id to every problem+json Spring MVC writes, whichever handler built it. */
+/**
+ * Adds the request id, and the W3C trace id the request runs under, to every problem+json Spring
+ * MVC writes, whichever handler built it: what a client quotes when it reports the failure.
+ */
 @ControllerAdvice
 public class ProblemRequestIdAdvice implements ResponseBodyAdvice<Object> {
 
@@ -22,8 +26,14 @@ public class ProblemRequestIdAdvice implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
             ServerHttpResponse response) {
-        if (body instanceof ProblemDetail problem && RequestIdFilter.current() != null) {
-            problem.setProperty("requestId", RequestIdFilter.current());
+        if (body instanceof ProblemDetail problem) {
+            if (RequestIdFilter.current() != null) {
+                problem.setProperty("requestId", RequestIdFilter.current());
+            }
+            // Put there by Micrometer Tracing for the request's span (dzn-logging.yml).
+            if (MDC.get("traceId") != null) {
+                problem.setProperty("traceId", MDC.get("traceId"));
+            }
         }
         return body;
     }
