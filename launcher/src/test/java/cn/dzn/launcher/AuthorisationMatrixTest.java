@@ -381,7 +381,7 @@ class AuthorisationMatrixTest {
     /** What the national admin reads at {@code path}: status and body, minus what changes by itself. */
     static String snapshot(String path) {
         Response response = admin("GET", path, null);
-        return response.status() + " " + response.text().replaceAll("\"(requestId|lastUsedAt)\":\"[^\"]*\"", "");
+        return response.status() + " " + response.text().replaceAll("\"(requestId|traceId|lastUsedAt)\":\"[^\"]*\"", "");
     }
 
     static Response admin(String method, String path, String body, String... more) {
