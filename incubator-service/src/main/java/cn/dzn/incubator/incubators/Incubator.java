@@ -4,7 +4,8 @@ import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
  * An incubator, maker space or overseas incubator as stored in {@code incubators}. Minimal for
- * now: registration review, pairings and tenants come later.
+ * now: one approved self-registration makes one (under the registration's id; its contact and
+ * description stay on the registration); pairings and tenants come later.
  *
  * @param regionCode  GB/T 2260 code of the region it belongs to; for an overseas incubator, the
  *                    region of the entity at home that runs it

@@ -28,12 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every servlet service gets from the platform: it verifies the gateway's internal token
  * itself (a call around the gateway without one is a 401), answers errors as problem+json and
- * refuses oversized bodies.
+ * refuses oversized bodies. The requests a service declares in {@code dzn.public-requests} (see
+ * {@link PublicRequests}) are let through without a token; their controllers then see no caller.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(InternalTokenProperties.class)
+@EnableConfigurationProperties({InternalTokenProperties.class, PublicRequests.class})
 public class ServiceWebSetup {
 
     private static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
@@ -86,16 +87,19 @@ public class ServiceWebSetup {
     }
 
     @Bean
-    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems)
-            throws Exception {
+    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems,
+            PublicRequests publicRequests) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(request, response,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid internal token from the gateway is required");
         AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response,
                 HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(OPEN_PATHS).permitAll();
+                    publicRequests.matchers().forEach(request -> auth.requestMatchers(request).permitAll());
+                    auth.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
                                 token -> new CallerAuthentication(InternalTokens.callerOf(token), token)))

@@ -1,0 +1,94 @@
+package cn.dzn.incubator.registrations;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.mongo.RegionFilters;
+import cn.dzn.platform.web.Page;
+import cn.dzn.platform.web.PageRequest;
+
+/** The {@code registrations} collection: reads in a caller's region and the one conditional review write. */
+@Component
+public class Registrations {
+
+    public static final String COLLECTION = "registrations";
+
+    private final MongoCollection<Registration> collection;
+
+    public Registrations(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION, Registration.class);
+        // A bureau's review queue: status, then id order (keyset), narrowed to its code range.
+        collection.createIndex(Indexes.ascending(Registration.STATUS, "_id", Registration.REGION_CODE));
+        collection.createIndex(Indexes.ascending(Registration.REGION_CODE));
+    }
+
+    public void insert(Registration registration) {
+        collection.insertOne(registration);
+    }
+
+    /** The registration, if it lies inside the caller's region. */
+    public Optional<Registration> find(Caller caller, String id) {
+        return Optional.ofNullable(collection.find(and(eq("_id", id), inside(caller))).first());
+    }
+
+    /** A keyset page in id (= submission) order of the registrations inside the caller's region. */
+    public Page<Registration> page(Caller caller, RegistrationStatus status, PageRequest request) {
+        List<Bson> filters = new ArrayList<>(List.of(inside(caller)));
+        if (status != null) {
+            filters.add(eq(Registration.STATUS, status.name()));
+        }
+        if (request.afterId() != null) {
+            filters.add(gt("_id", request.afterId()));
+        }
+        List<Registration> items = collection.find(and(filters)).sort(Sorts.ascending("_id"))
+                .limit(request.limit() + 1).into(new ArrayList<>());
+        String next = null;
+        if (items.size() > request.limit()) {
+            items.remove(items.size() - 1);
+            next = PageRequest.cursorAfter(items.get(items.size() - 1).id());
+        }
+        return new Page<>(items, next);
+    }
+
+    /**
+     * Moves a PENDING registration at {@code version} to {@code to} in one conditional update, so
+     * exactly one of concurrent reviewers succeeds. Empty when it was no longer PENDING at that
+     * version (or is gone): the caller reads it again to say why.
+     */
+    public Optional<Registration> review(String id, long version, RegistrationStatus to, String reviewedBy,
+            Instant reviewedAt, String reason) {
+        Bson filter = and(eq("_id", id), eq(Registration.STATUS, RegistrationStatus.PENDING.name()),
+                eq(Registration.VERSION, version));
+        Bson update = Updates.combine(
+                Updates.set(Registration.STATUS, to.name()),
+                Updates.set("reviewedBy", reviewedBy),
+                Updates.set("reviewedAt", reviewedAt),
+                Updates.set("reason", reason),
+                Updates.set("incubatorId", to == RegistrationStatus.APPROVED ? id : null),
+                Updates.inc(Registration.VERSION, 1L));
+        return Optional.ofNullable(collection.findOneAndUpdate(filter, update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    private static Bson inside(Caller caller) {
+        return RegionFilters.inside(Registration.REGION_CODE, caller.region());
+    }
+}
