@@ -27,20 +27,33 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        // --only=gateway,sync,... runs some figures (for working on one); it never writes the file.
+        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
+                .findFirst().orElse(null);
         Path home = SuiteConfig.findHome(Path.of(""));
         Path data = Files.createTempDirectory("dzn-bench");
         List<Figure> figures = new ArrayList<>();
         try (Suite suite = new Suite(config(home, data)).start()) {
-            figures.add(new SyncIngest(suite, quick ? 10_000 : 100_000).run());
+            Api api = Api.of(suite);
+            if (wanted(only, "gateway")) {
+                figures.addAll(new GatewayOverhead(api, quick).run());
+            }
+            if (wanted(only, "sync")) {
+                figures.add(new SyncIngest(suite, quick ? 10_000 : 100_000).run());
+            }
         } finally {
             delete(data);
         }
         Report report = new Report(figures, quick, String.join(" ", args));
         System.out.println(report.table());
-        if (!quick) {
+        if (!quick && only == null) {
             Files.writeString(home.resolve("docs/performance.md"), report.markdown());
             System.out.println("written to docs/performance.md");
         }
+    }
+
+    private static boolean wanted(String only, String figure) {
+        return only == null || List.of(only.split(",")).contains(figure);
     }
 
     private static SuiteConfig config(Path home, Path data) throws IOException {

@@ -9,10 +9,10 @@ record Report(List<Figure> figures, boolean quick, String args) {
 
     String table() {
         StringBuilder out = new StringBuilder(machine()).append('\n');
-        out.append(String.format("%-70s %14s %14s %8s %8s %s%n", "figure", "baseline", "measured", "ratio", "target", ""));
+        out.append(String.format("%-62s %-10s %12s %12s %8s %12s %s%n", "figure", "unit", "baseline", "measured", "ratio", "target", ""));
         for (Figure f : figures) {
-            out.append(String.format("%-70s %14.1f %14.1f %7.2f× %8s %s%n", f.name(), f.baseline(), f.measured(),
-                    f.ratio(), f.targetText(), f.met() ? "met" : "MISSED"));
+            out.append(String.format("%-62s %-10s %12.2f %12.2f %7.2f× %12s %s%n", f.name(), f.unit(), f.baseline(), f.measured(),
+                    f.ratio(), f.targetText(), f.verdict()));
         }
         return out.toString();
     }
@@ -24,8 +24,8 @@ record Report(List<Figure> figures, boolean quick, String args) {
                 .append("machine is shared and noisy; absolute numbers are printed too. ").append(machine())
                 .append(".\n\n| figure | unit | baseline | measured | ratio | target | |\n|---|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
-            md.append(String.format("| %s | %s | %.1f | %.1f | %.2f× | %s | %s |%n", f.name(), f.unit(), f.baseline(),
-                    f.measured(), f.ratio(), f.targetText(), f.met() ? "met" : "**missed**"));
+            md.append(String.format("| %s | %s | %.2f | %.2f | %.2f× | %s | %s |%n", f.name(), f.unit(), f.baseline(),
+                    f.measured(), f.ratio(), f.targetText(), f.met() ? f.verdict() : "**missed**"));
         }
         md.append('\n');
         for (Figure f : figures) {
