@@ -16,6 +16,7 @@ final class GatewayOverhead {
 
     private final Api api;
     private final Duration quarter;
+    private double[] cpu;
 
     GatewayOverhead(Api api, boolean quick) {
         this.api = api;
@@ -38,12 +39,15 @@ final class GatewayOverhead {
 
         List<Figure> figures = new ArrayList<>();
         for (int connections : new int[] {1, 16}) {
-            Load.Result d1 = directRun(path, connections);
-            Load.Result g = gatewayRun(path, connections).plus(gatewayRun(path, connections));
-            Load.Result d2 = directRun(path, connections);
+            cpu = new double[4];
+            Load.Result d1 = run(path, connections, false);
+            Load.Result g = run(path, connections, true).plus(run(path, connections, true));
+            Load.Result d2 = run(path, connections, false);
             Load.Result d = d1.plus(d2);
-            String check = String.format("direct quarters %.0f and %.0f req/s (self-check), bench JVM used %.2f cores "
-                    + "on the direct and %.2f on the gateway side", d1.perSecond(), d2.perSecond(), d.clientCores(),
+            String check = String.format("direct quarters %.0f and %.0f req/s (self-check); CPU per request: "
+                    + "gateway %.2f ms + zone-service %.2f ms via the gateway, zone-service %.2f ms direct; bench JVM "
+                    + "used %.2f cores on the direct and %.2f on the gateway side", d1.perSecond(), d2.perSecond(),
+                    cpu[0] * 1e3 / g.sent(), cpu[1] * 1e3 / g.sent(), cpu[3] * 1e3 / d.sent(), d.clientCores(),
                     g.clientCores());
             String at = connections + (connections == 1 ? " connection" : " connections");
             if (connections == 1) {
@@ -64,11 +68,20 @@ final class GatewayOverhead {
         return figures;
     }
 
-    private Load.Result directRun(String path, int connections) throws Exception {
-        return Load.run(() -> api.direct("zone-service", path), connections, Duration.ofSeconds(1), quarter);
-    }
-
-    private Load.Result gatewayRun(String path, int connections) throws Exception {
-        return Load.run(() -> api.viaGateway(path), connections, Duration.ofSeconds(1), quarter);
+    /**
+     * One quarter; adds the CPU seconds the gateway and zone-service processes used to
+     * {@code cpu} (gateway, zone-service on the gateway side; then the same on the direct side).
+     */
+    private Load.Result run(String path, int connections, boolean viaGateway) throws Exception {
+        long gateway = api.suite().parts().get("gateway").pid();
+        long zone = api.suite().parts().get("zone-service").pid();
+        double gatewayBefore = Load.cpuSeconds(gateway);
+        double zoneBefore = Load.cpuSeconds(zone);
+        Load.Result result = Load.run(() -> viaGateway ? api.viaGateway(path) : api.direct("zone-service", path),
+                connections, Duration.ofSeconds(1), quarter);
+        int side = viaGateway ? 0 : 2;
+        cpu[side] += Load.cpuSeconds(gateway) - gatewayBefore;
+        cpu[side + 1] += Load.cpuSeconds(zone) - zoneBefore;
+        return result;
     }
 }

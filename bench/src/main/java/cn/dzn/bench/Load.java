@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +22,11 @@ import java.util.function.Supplier;
  */
 final class Load {
 
-    /** What one run measured; {@code clientCores} is the CPU the bench JVM used meanwhile, in cores. */
-    record Result(long requests, double seconds, long[] latencies, double clientCores) {
+    /**
+     * What one run measured; {@code sent} counts warm-up requests too (for CPU per request),
+     * {@code clientCores} is the CPU the bench JVM used in the measured window, in cores.
+     */
+    record Result(long requests, long sent, double seconds, long[] latencies, double clientCores) {
 
         double perSecond() {
             return requests / seconds;
@@ -46,7 +50,7 @@ final class Load {
             long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
             System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
             Arrays.sort(all);
-            return new Result(requests + other.requests, seconds + other.seconds, all,
+            return new Result(requests + other.requests, sent + other.sent, seconds + other.seconds, all,
                     (clientCores * seconds + other.clientCores * other.seconds) / (seconds + other.seconds));
         }
     }
@@ -64,9 +68,10 @@ final class Load {
         long start = System.nanoTime();
         long from = start + warmup.toNanos();
         long until = from + measured.toNanos();
+        AtomicLong sent = new AtomicLong();
         List<Future<long[]>> loops = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            loops.add(pool.submit(() -> loop(request, from, until)));
+            loops.add(pool.submit(() -> loop(request, from, until, sent)));
         }
         // CPU of this JVM across the measured window: if it nears the machine's cores, the
         // generator, not the server, is what the figure measures.
@@ -82,10 +87,11 @@ final class Load {
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         SyncIngest.check(all.length > 0, "load run recorded no requests");
         double seconds = measured.toNanos() / 1e9;
-        return new Result(all.length, seconds, all, (cpuUntil - cpuFrom) / 1e9 / seconds);
+        return new Result(all.length, sent.get(), seconds, all, (cpuUntil - cpuFrom) / 1e9 / seconds);
     }
 
-    private static long[] loop(Supplier<HttpRequest> request, long from, long until) throws Exception {
+    private static long[] loop(Supplier<HttpRequest> request, long from, long until, AtomicLong all)
+            throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long[] latencies = new long[1024];
@@ -97,6 +103,7 @@ final class Load {
             }
             HttpResponse<byte[]> response = client.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
             long answered = System.nanoTime();
+            all.incrementAndGet();
             SyncIngest.check(response.statusCode() == 200, "load request " + response.request().uri()
                     + " answered " + response.statusCode() + ": " + new String(response.body()));
             // Only requests wholly inside the measured window count, so the rate is exact.
@@ -108,6 +115,18 @@ final class Load {
             }
         }
         return Arrays.copyOf(latencies, count);
+    }
+
+    /** CPU seconds (user + system) another process has used so far, from /proc (Linux); 0 elsewhere. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime, fields 14 and 15 of stat(5), counted from the state field (3) here
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static long processCpuNanos() {

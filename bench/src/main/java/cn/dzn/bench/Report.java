@@ -14,6 +14,11 @@ record Report(List<Figure> figures, boolean quick, String args) {
             out.append(String.format("%-62s %-10s %12.2f %12.2f %7.2f× %12s %s%n", f.name(), f.unit(), f.baseline(), f.measured(),
                     f.ratio(), f.targetText(), f.verdict()));
         }
+        for (Figure f : figures) {
+            if (!f.note().isEmpty()) {
+                out.append("  - ").append(f.name()).append(": ").append(f.note()).append('\n');
+            }
+        }
         return out.toString();
     }
 
@@ -28,7 +33,7 @@ record Report(List<Figure> figures, boolean quick, String args) {
                     f.measured(), f.ratio(), f.targetText(), f.met() ? f.verdict() : "**missed**"));
         }
         md.append('\n');
-        for (Figure f : figures) {
+        for (Figure f : figures.stream().filter(f -> !f.note().isEmpty()).toList()) {
             md.append("- **").append(f.name()).append("**: ").append(f.note()).append('\n');
         }
         md.append(Analysis.TEXT);
