@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
 import cn.dzn.launcher.Suite;
 import cn.dzn.launcher.SuiteConfig;
 
@@ -30,18 +33,43 @@ public final class Bench {
         // --only=gateway,sync,... runs some figures (for working on one); it never writes the file.
         String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
                 .findFirst().orElse(null);
+        // --paging=N: the large paging count instead of 1,000,000 (20,000 with --quick).
+        int large = List.of(args).stream().filter(a -> a.startsWith("--paging=")).map(a -> Integer.parseInt(a.substring(9)))
+                .findFirst().orElse(quick ? 20_000 : 1_000_000);
         Path home = SuiteConfig.findHome(Path.of(""));
         Path data = Files.createTempDirectory("dzn-bench");
         List<Figure> figures = new ArrayList<>();
         try (Suite suite = new Suite(config(home, data)).start()) {
             Api api = Api.of(suite);
+            Footprint footprint = new Footprint(suite);
+            footprint.afterStart();
+            MongoClient store = MongoClients.create(suite.config().mongoUri());
+            Paging paging = new Paging(api, store.getDatabase("dzn_zone").getCollection("zones"),
+                    quick ? 2_000 : 10_000, large);
             if (wanted(only, "gateway")) {
                 figures.addAll(new GatewayOverhead(api, quick).run());
+            }
+            if (wanted(only, "overview")) {
+                figures.add(new OverviewFanOut(api, quick).run());
+            }
+            if (wanted(only, "contention")) {
+                figures.addAll(new Contention(api, quick).run());
+            }
+            if (wanted(only, "paging")) {
+                paging.atSmall();
             }
             if (wanted(only, "sync")) {
                 figures.add(new SyncIngest(suite, quick ? 10_000 : 100_000).run());
             }
+            if (wanted(only, "paging")) {
+                figures.add(paging.atLarge());
+            }
+            store.close();
+            if (wanted(only, "footprint")) {
+                figures.addAll(footprint.afterLoad());
+            }
         } finally {
+            keepLogs(data.resolve("logs"), home.resolve("bench/target/logs"));
             delete(data);
         }
         Report report = new Report(figures, quick, String.join(" ", args));
@@ -67,6 +95,18 @@ public final class Bench {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** The suite's logs outlive its temporary data directory, for a look after a failed run. */
+    private static void keepLogs(Path logs, Path kept) throws IOException {
+        if (Files.isDirectory(logs)) {
+            Files.createDirectories(kept);
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
