@@ -20,7 +20,7 @@ final class GatewayOverhead {
 
     GatewayOverhead(Api api, boolean quick) {
         this.api = api;
-        this.quarter = Duration.ofSeconds(quick ? 3 : 8);
+        this.quarter = Duration.ofSeconds(quick ? 2 : 8);
     }
 
     List<Figure> run() throws Exception {

@@ -29,7 +29,7 @@ final class OverviewFanOut {
 
     OverviewFanOut(Api api, boolean quick) {
         this.api = api;
-        this.half = Duration.ofSeconds(quick ? 2 : 6);
+        this.half = Duration.ofMillis(quick ? 1500 : 6000);
     }
 
     Figure run() throws Exception {
