@@ -38,20 +38,14 @@ final class OverviewFanOut {
         String overview = "/api/zones/" + id + "/overview";
         String figures = "/internal/figures?regions=" + String.join(",", cities);
 
-        // Correctness: every section answered (an unavailable one would be fast and wrong).
-        JsonNode sections = TestHttp.localhost(api.suite().port("zone-service"))
-                .get(overview, "Authorization", api.bearer()).json().path("sections");
-        for (String section : List.of("funds", "talent", "incubators")) {
-            SyncIngest.check(sections.path(section).path("available").asBoolean(), "overview section " + section
-                    + " unavailable: " + sections);
-        }
-
         // The overview path (Feign, breakers, three pools) needs far more calls than one read
         // before the JIT has compiled it: a few seconds at one connection left it 3× slower.
         for (String service : DOWNSTREAM) {
             Load.run(() -> api.direct(service, figures), 4, Duration.ZERO, half);
         }
         Load.run(() -> api.direct("zone-service", overview), 4, Duration.ZERO, half.multipliedBy(3));
+
+        allSectionsAvailable(overview);
 
         // Downstream calls, overview, overview, downstream calls: neither side always runs second.
         Map<String, Load.Result> calls = new LinkedHashMap<>();
@@ -63,6 +57,7 @@ final class OverviewFanOut {
             calls.merge(service, one(service, figures), Load.Result::plus);
         }
         double together = together(figures);
+        allSectionsAvailable(overview);
         String slowest = calls.entrySet().stream().max(Map.Entry.comparingByValue(
                 (a, b) -> Double.compare(a.p50Ms(), b.p50Ms()))).orElseThrow().getKey();
         double sum = calls.values().stream().mapToDouble(Load.Result::p50Ms).sum();
@@ -73,6 +68,20 @@ final class OverviewFanOut {
                 together, measured.p99Ms(), slowest));
         return new Figure("Overview fan-out: p50 (overview vs slowest downstream call)", "ms",
                 calls.get(slowest).p50Ms(), measured.p50Ms(), 1.3, false, note.toString());
+    }
+
+    /**
+     * Correctness: every section answered (an unavailable one is fast and wrong). Checked after
+     * the warm-up: the very first overview after start can lose a section to the 2 s time limit
+     * while Feign and the JIT are cold (seen once in a full run).
+     */
+    private void allSectionsAvailable(String overview) {
+        JsonNode sections = TestHttp.localhost(api.suite().port("zone-service"))
+                .get(overview, "Authorization", api.bearer()).json().path("sections");
+        for (String section : List.of("funds", "talent", "incubators")) {
+            SyncIngest.check(sections.path(section).path("available").asBoolean(), "overview section " + section
+                    + " unavailable: " + sections);
+        }
     }
 
     /** p50 of the three downstream calls sent at once and awaited together, without zone-service. */
