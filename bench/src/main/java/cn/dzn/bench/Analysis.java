@@ -10,9 +10,9 @@ final class Analysis {
 
             ## How to run it
 
-            `mvn -Pbench -DskipTests verify` runs everything and rewrites this file (about 11 minutes
+            `mvn -Pbench -DskipTests verify` runs everything and rewrites this file (about 7 minutes
             on this machine); `mvn -Pbench -DskipTests verify -Dbench.args=--quick` is a smoke run
-            (about 2½ minutes: shorter windows, 10,000 synced records, paging at 20,000 vs 2,000, no
+            (under 2½ minutes: shorter windows, 10,000 synced records, paging at 20,000 vs 2,000, no
             restarts) that only prints. The benchmark starts its own suite on free ports with a fresh
             store, so it never touches a running one, and fails if a correctness check fails: every
             load request must answer 200, the gateway and the direct read must return the same
@@ -84,8 +84,8 @@ final class Analysis {
             on the embedded store at all, so the full run pages at 200,000 (`--paging=N` changes it).
             - At 1,000,000 records (loaded with `insertMany` in about 3 minutes) the page did not
               answer within 60 s, and the store process then died with `OutOfMemoryError: Java heap
-              space` (its heap is 512 MB). At 200,000 a page took 3.7 s against 26 ms at 10,000
-              (145×): the cost grows faster than the record count.
+              space` (its heap is 512 MB). At 200,000 a page takes about 3.7 s against 18–26 ms at
+              10,000 (145× and 214× in two runs): the cost grows faster than the record count.
             - Cause, from the store's source (mongo-java-server 1.47, `AbstractMongoCollection`) and
               a JFR profile of the store process during the run: an index serves a query only for
               equality on its key, so `_id > cursor` sorted by `_id` is a full scan. The H2 backend
@@ -103,14 +103,15 @@ final class Analysis {
             ## Gateway overhead (issue 5 item 7)
 
             The figures swing between runs with the machine's load: on the same code, one run met
-            both targets (0.48× at 16 connections, +0.99 ms p50 at one) and a run during other
-            builds missed both (0.22×, +7.7 ms). Read it from several runs. Where the time goes,
+            both targets (0.48× at 16 connections, +0.99 ms p50 at one), another 0.43× and +1.00 ms,
+            and a quick run during other builds missed both (0.22×, +7.7 ms). Read it from several
+            runs. Where the time goes,
             from a JFR profile of the gateway at 16 connections and its CPU per request (in the
             note, from /proc):
-            - The gateway used 0.43 ms of CPU per request against zone-service's 0.27 ms for the
-              read itself. With both on two cores, throughput through the gateway can reach about
-              0.27 / (0.43 + 0.27) ≈ 0.4–0.5× of direct; issue 5 says as much ("about 0.5× is the
-              ceiling").
+            - The gateway used 0.43–0.53 ms of CPU per request against zone-service's 0.26–0.32 ms
+              for the read itself. With both on two cores, throughput through the gateway can reach
+              about 0.27 / (0.43 + 0.27) ≈ 0.4 to 0.5× of direct; issue 5 says as much ("about 0.5× is
+              the ceiling"). Meeting 0.45× therefore needs the gateway's own CPU per request down.
             - Of the gateway's CPU samples, the project's own code (API-key lookup and hash, token
               relay, request id) is 8%; the key lookup and the signed token are cached already. The
               rest is the framework: Netty 43%, the reactor-netty client 31%, Spring Cloud Gateway's
@@ -122,8 +123,9 @@ final class Analysis {
 
             The overview misses its target by far. Its p50 is compared with the slowest single
             downstream call alone, and the note gives the three calls sent at once from a plain
-            client, without zone-service. That plain parallel call alone costs about 2–3× the slowest
-            single call: three services woken together share two cores, so on this machine
+            client, without zone-service. That plain parallel call alone costs several times the
+            slowest single call (2.5× to 6× in the runs so far): three services woken together share
+            two cores, so on this machine
             "parallel" cannot cost what one call costs. The rest is zone-service's own path: the
             zone lookup, then each call handed from the overview pool to the circuit breaker's pool
             to Feign's `HttpURLConnection` (a JFR profile of zone-service showed its threads waiting
@@ -147,7 +149,7 @@ final class Analysis {
             alone on the same record: a record admits one write per version, so one uncontended
             writer doing read-then-write back to back is the ceiling for that record. The target
             (chosen here, the issue gives none) is ≥ 0.5×: the losers' retries may cost the winner
-            at most half. It is missed: every success is paid for with about 14 rejected writes
+            at most half. It is missed (0.20–0.34×): every success is paid for with 14–16 rejected writes
             (note), and each 409 still costs a gateway pass, a read and a version check on two busy
             cores. Clients that back off after a 409, or a server-side increment for counters, would
             keep more of the ceiling; the write path itself is right: after every run the zone's
@@ -161,5 +163,18 @@ final class Analysis {
             (process running for X s)", JVM start included. Started together, the five JVMs share
             two cores and each takes 40–50 s, so the budget is read from a restart of each part
             alone at the end of the run (the --quick run prints the together figure instead).
+            - Start-up misses by a little for fund, talent, incubator and the gateway (8.4–9.9 s
+              alone in the first full run) and by 2× for zone-service (16.5 s). In zone-service's
+              log of that restart, 6.4 s went to building the application context and 5.3 s passed
+              between connecting to the store and Tomcat starting, with 200,000 records in its
+              collection and the machine shared with other builds (load average 8–10); that gap was
+              not profiled further. Spring Boot services on two shared cores start in 8–10 s here,
+              so the 8 s budget needs a lighter start (lazy initialisation, AppCDS or fewer
+              auto-configurations), not only a quieter machine.
+            - RSS stays within 350 MB except zone-service after the load (355 MB in that run): its
+              heap may grow to 384 MB (`-Xmx384m`, serial GC), and the load (among it 100 sync
+              batches of 1,000 records parsed and checked in zone-service) grew it. The heap cap,
+              not a leak, bounds it (not profiled further); a lower `-Xmx` would trade GC time for
+              the budget.
             """;
 }
