@@ -31,8 +31,11 @@ final class Analysis {
             16 connections on the direct side it reached about 0.7 of the two: the generator takes
             CPU from the service it measures, more so on the faster direct side, so the direct rate
             is understated and the gateway ratio, if anything, flattered. Noise is large: other
-            builds share the two cores, and two direct quarters a minute apart have differed by 3×
-            at one connection.
+            builds share the two cores. At one connection the first direct quarter ran at 0.25–0.4×
+            the rate of the last in every full run, also after a warm-up at that level was added;
+            the cause is not found. The merged p50 leans toward the faster quarter (it has more
+            requests), so the direct p50 baseline is the fast one and the added p50 is not flattered;
+            the one-connection throughput row carries no target.
 
             ## Sync ingest: where the time goes (2026-11-25)
 
@@ -85,7 +88,7 @@ final class Analysis {
             - At 1,000,000 records (loaded with `insertMany` in about 3 minutes) the page did not
               answer within 60 s, and the store process then died with `OutOfMemoryError: Java heap
               space` (its heap is 512 MB). At 200,000 a page takes about 3.7 s against 18–26 ms at
-              10,000 (145× and 214× in two runs): the cost grows faster than the record count.
+              10,000 (141–214× in three runs): the cost grows faster than the record count.
             - Cause, from the store's source (mongo-java-server 1.47, `AbstractMongoCollection`) and
               a JFR profile of the store process during the run: an index serves a query only for
               equality on its key, so `_id > cursor` sorted by `_id` is a full scan. The H2 backend
@@ -104,11 +107,11 @@ final class Analysis {
 
             The figures swing between runs with the machine's load: on the same code, one run met
             both targets (0.48× at 16 connections, +0.99 ms p50 at one), another 0.43× and +1.00 ms,
-            and a quick run during other builds missed both (0.22×, +7.7 ms). Read it from several
+            the run in the table 0.45× and +0.87 ms, and a quick run during other builds missed both (0.22×, +7.7 ms). Read it from several
             runs. Where the time goes,
             from a JFR profile of the gateway at 16 connections and its CPU per request (in the
             note, from /proc):
-            - The gateway used 0.43–0.53 ms of CPU per request against zone-service's 0.26–0.32 ms
+            - The gateway used 0.38–0.53 ms of CPU per request against zone-service's 0.24–0.32 ms
               for the read itself. With both on two cores, throughput through the gateway can reach
               about 0.27 / (0.43 + 0.27) ≈ 0.4 to 0.5× of direct; issue 5 says as much ("about 0.5× is
               the ceiling"). Meeting 0.45× therefore needs the gateway's own CPU per request down.
@@ -149,7 +152,7 @@ final class Analysis {
             alone on the same record: a record admits one write per version, so one uncontended
             writer doing read-then-write back to back is the ceiling for that record. The target
             (chosen here, the issue gives none) is ≥ 0.5×: the losers' retries may cost the winner
-            at most half. It is missed (0.20–0.34×): every success is paid for with 14–16 rejected writes
+            at most half. It is missed (0.19–0.34×): every success is paid for with 14–16 rejected writes
             (note), and each 409 still costs a gateway pass, a read and a version check on two busy
             cores. Clients that back off after a 409, or a server-side increment for counters, would
             keep more of the ceiling; the write path itself is right: after every run the zone's
@@ -168,7 +171,9 @@ final class Analysis {
               log of that restart, 6.4 s went to building the application context and 5.3 s passed
               between connecting to the store and Tomcat starting, with 200,000 records in its
               collection and the machine shared with other builds (load average 8–10); that gap was
-              not profiled further. Spring Boot services on two shared cores start in 8–10 s here,
+              not profiled further. In the run in the table zone-service took 12.2 s and the gateway
+              11.4 s, talent and incubator met the budget (5.9 s, 6.9 s). Spring Boot services on two
+              shared cores start in 6–12 s here,
               so the 8 s budget needs a lighter start (lazy initialisation, AppCDS or fewer
               auto-configurations), not only a quieter machine.
             - RSS stays within 350 MB except zone-service after the load (355 MB in that run): its

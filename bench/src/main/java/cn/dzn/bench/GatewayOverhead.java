@@ -39,8 +39,8 @@ final class GatewayOverhead {
 
         List<Figure> figures = new ArrayList<>();
         for (int connections : new int[] {1, 16}) {
-            // Warm this level on both sides first: without it the first direct quarter at one
-            // connection, right after the 16-connection warm-up, ran at a quarter of the second.
+            // Warm this level on both sides first. (The first direct quarter at one connection
+            // still runs well below the last in every run; docs/performance.md.)
             Load.run(() -> api.direct("zone-service", path), connections, Duration.ZERO, quarter.dividedBy(2));
             Load.run(() -> api.viaGateway(path), connections, Duration.ZERO, quarter.dividedBy(2));
             cpu = new double[4];
