@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
 import cn.dzn.launcher.Suite;
 import cn.dzn.launcher.SuiteConfig;
 
@@ -27,20 +30,59 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        // --only=gateway,sync,... runs some figures (for working on one); it never writes the file.
+        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
+                .findFirst().orElse(null);
+        // --paging=N: the large paging count. Not the 1,000,000 by default: at that size
+        // the embedded store ran out of its 512 MB heap answering one page (docs/performance.md).
+        int large = List.of(args).stream().filter(a -> a.startsWith("--paging=")).map(a -> Integer.parseInt(a.substring(9)))
+                .findFirst().orElse(quick ? 20_000 : 200_000);
         Path home = SuiteConfig.findHome(Path.of(""));
         Path data = Files.createTempDirectory("dzn-bench");
         List<Figure> figures = new ArrayList<>();
         try (Suite suite = new Suite(config(home, data)).start()) {
-            figures.add(new SyncIngest(suite, quick ? 10_000 : 100_000).run());
+            Api api = Api.of(suite);
+            Footprint footprint = new Footprint(suite);
+            footprint.afterStart();
+            MongoClient store = MongoClients.create(suite.config().mongoUri());
+            Paging paging = new Paging(api, store.getDatabase("dzn_zone").getCollection("zones"),
+                    quick ? 2_000 : 10_000, large);
+            if (wanted(only, "gateway")) {
+                figures.addAll(new GatewayOverhead(api, quick).run());
+            }
+            if (wanted(only, "overview")) {
+                figures.add(new OverviewFanOut(api, quick).run());
+            }
+            if (wanted(only, "contention")) {
+                figures.addAll(new Contention(api, quick).run());
+            }
+            if (wanted(only, "paging")) {
+                paging.atSmall();
+            }
+            if (wanted(only, "sync")) {
+                figures.add(new SyncIngest(suite, quick ? 10_000 : 100_000).run());
+            }
+            if (wanted(only, "paging")) {
+                figures.add(paging.atLarge());
+            }
+            store.close();
+            if (wanted(only, "footprint")) {
+                figures.addAll(footprint.afterLoad(!quick));
+            }
         } finally {
+            keepLogs(data.resolve("logs"), home.resolve("bench/target/logs"));
             delete(data);
         }
         Report report = new Report(figures, quick, String.join(" ", args));
         System.out.println(report.table());
-        if (!quick) {
+        if (!quick && only == null) {
             Files.writeString(home.resolve("docs/performance.md"), report.markdown());
             System.out.println("written to docs/performance.md");
         }
+    }
+
+    private static boolean wanted(String only, String figure) {
+        return only == null || List.of(only.split(",")).contains(figure);
     }
 
     private static SuiteConfig config(Path home, Path data) throws IOException {
@@ -54,6 +96,18 @@ public final class Bench {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** The suite's logs outlive its temporary data directory, for a look after a failed run. */
+    private static void keepLogs(Path logs, Path kept) throws IOException {
+        if (Files.isDirectory(logs)) {
+            Files.createDirectories(kept);
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

@@ -9,10 +9,15 @@ record Report(List<Figure> figures, boolean quick, String args) {
 
     String table() {
         StringBuilder out = new StringBuilder(machine()).append('\n');
-        out.append(String.format("%-70s %14s %14s %8s %8s %s%n", "figure", "baseline", "measured", "ratio", "target", ""));
+        out.append(String.format("%-62s %-10s %12s %12s %8s %12s %s%n", "figure", "unit", "baseline", "measured", "ratio", "target", ""));
         for (Figure f : figures) {
-            out.append(String.format("%-70s %14.1f %14.1f %7.2f× %8s %s%n", f.name(), f.baseline(), f.measured(),
-                    f.ratio(), f.targetText(), f.met() ? "met" : "MISSED"));
+            out.append(String.format("%-62s %-10s %12.2f %12.2f %7.2f× %12s %s%n", f.name(), f.unit(), f.baseline(), f.measured(),
+                    f.ratio(), f.targetText(), f.verdict()));
+        }
+        for (Figure f : figures) {
+            if (!f.note().isEmpty()) {
+                out.append("  - ").append(f.name()).append(": ").append(f.note()).append('\n');
+            }
         }
         return out.toString();
     }
@@ -24,11 +29,11 @@ record Report(List<Figure> figures, boolean quick, String args) {
                 .append("machine is shared and noisy; absolute numbers are printed too. ").append(machine())
                 .append(".\n\n| figure | unit | baseline | measured | ratio | target | |\n|---|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
-            md.append(String.format("| %s | %s | %.1f | %.1f | %.2f× | %s | %s |%n", f.name(), f.unit(), f.baseline(),
-                    f.measured(), f.ratio(), f.targetText(), f.met() ? "met" : "**missed**"));
+            md.append(String.format("| %s | %s | %.2f | %.2f | %.2f× | %s | %s |%n", f.name(), f.unit(), f.baseline(),
+                    f.measured(), f.ratio(), f.targetText(), f.met() ? f.verdict() : "**missed**"));
         }
         md.append('\n');
-        for (Figure f : figures) {
+        for (Figure f : figures.stream().filter(f -> !f.note().isEmpty()).toList()) {
             md.append("- **").append(f.name()).append("**: ").append(f.note()).append('\n');
         }
         md.append(Analysis.TEXT);
