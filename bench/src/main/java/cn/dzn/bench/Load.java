@@ -65,6 +65,16 @@ final class Load {
     static Result run(Supplier<HttpRequest> request, int connections, Duration warmup, Duration measured)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(connections);
+        try {
+            return measure(request, connections, warmup, measured, pool);
+        } finally {
+            // Also when a loop failed: its threads must not keep the benchmark's JVM alive.
+            pool.shutdownNow();
+        }
+    }
+
+    private static Result measure(Supplier<HttpRequest> request, int connections, Duration warmup,
+            Duration measured, ExecutorService pool) throws Exception {
         long start = System.nanoTime();
         long from = start + warmup.toNanos();
         long until = from + measured.toNanos();
@@ -83,7 +93,6 @@ final class Load {
         for (Future<long[]> loop : loops) {
             parts.add(loop.get());
         }
-        pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         SyncIngest.check(all.length > 0, "load run recorded no requests");
         double seconds = measured.toNanos() / 1e9;

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,15 @@ class Failures {
     }
 
     ProblemDetail describe(Throwable ex, ServerWebExchange exchange) {
+        try (MDC.MDCCloseable logContext = RequestIdFilter.logContext(exchange)) {
+            return explain(ex, exchange);
+        } finally {
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+        }
+    }
+
+    private ProblemDetail explain(Throwable ex, ServerWebExchange exchange) {
         if (ex instanceof ServiceUnavailableException) {
             // Only an open breaker raises this: answered at once, with when to come back.
             long wait = resilience.breaker().retryAfterSeconds();
