@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,24 @@ class ResilienceTest extends GatewayTestSupport {
         assertThat(get("/api/incubators/flaky-read", ADMIN_KEY).statusCode()).isEqualTo(200);
         assertThat(post("/api/incubators/flaky-write", ADMIN_KEY, "{}").statusCode()).isEqualTo(503);
         assertThat(INCUBATOR.getAllServeEvents()).hasSize(3);
+    }
+
+    /** Spring Cloud CircuitBreaker's default bulkhead refused the 26th concurrent call with a 500. */
+    @Test
+    void fortyConcurrentCallsToOneRouteAreAllServed() throws Exception {
+        INCUBATOR.stubFor(any(urlPathEqualTo("/api/incubators/busy")).willReturn(okJson("{}").withFixedDelay(300)));
+        ExecutorService callers = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                answers.add(callers.submit(() -> get("/api/incubators/busy", ADMIN_KEY).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
