@@ -28,7 +28,17 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            // A failed check must end the run: load threads still parked must not keep it alive.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         // --only=gateway,sync,... runs some figures (for working on one); it never writes the file.
         String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
