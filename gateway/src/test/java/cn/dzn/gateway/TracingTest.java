@@ -3,9 +3,13 @@ package cn.dzn.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /** W3C trace context through the gateway: continued when the client sent one, started when not. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,5 +43,15 @@ class TracingTest extends GatewayTestSupport {
 
         assertThat(output.getAll().lines().filter(line -> line.contains("service unreachable")))
                 .anySatisfy(line -> assertThat(line).contains("[log-line-check-0001]").contains(TRACE_ID));
+    }
+
+    @Autowired
+    ObservationRegistry observations;
+
+    @Test
+    void springSecurityFiltersAreNotObservedOneByOne() {
+        // A span per security filter on every request, read by nobody (docs/performance.md).
+        assertThat(Observation.createNotStarted("spring.security.filterchains", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
     }
 }
