@@ -11,7 +11,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
-/** W3C trace context through the gateway: continued when the client sent one, started when not. */
+/**
+ * W3C trace context through the gateway (continued when the client sent one, started when not),
+ * and what the gateway observes of each request.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class TracingTest extends GatewayTestSupport {
 
@@ -53,5 +56,15 @@ class TracingTest extends GatewayTestSupport {
         // A span per security filter on every request, read by nobody (docs/performance.md).
         assertThat(Observation.createNotStarted("spring.security.filterchains", observations).isNoop()).isTrue();
         assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
+    }
+
+    @Test
+    void eachProxiedCallIsTimedOnceWithItsRouteAndNoLongTaskTimers() {
+        get("/api/zones", ADMIN_KEY);
+
+        String metrics = get("/actuator/prometheus", null).body();
+        assertThat(metrics).containsPattern("http_client_requests_seconds_count\\{[^}]*spring_cloud_gateway_route_id=\"zone-service\"[^}]*} [1-9]")
+                .doesNotContain("spring_cloud_gateway_requests_seconds")
+                .doesNotContain("http_server_requests_active_seconds");
     }
 }

@@ -23,6 +23,9 @@ public class ApiKeys {
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec secret;
+    // Mac is not thread-safe, and looking one up per request showed in the gateway's profile (1.5%
+    // of its CPU): one per thread, reset by each doFinal. The gateway runs on a few event loops.
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public ApiKeys(ApiKeyProperties properties) {
         this.secret = new SecretKeySpec(properties.hashSecret().getBytes(StandardCharsets.UTF_8), HMAC);
@@ -35,11 +38,14 @@ public class ApiKeys {
     }
 
     public String hash(String key) {
+        return HexFormat.of().formatHex(macs.get().doFinal(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
-            // Mac instances are not thread-safe; a fresh one is cheap next to a network round trip.
             Mac mac = Mac.getInstance(HMAC);
             mac.init(secret);
-            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

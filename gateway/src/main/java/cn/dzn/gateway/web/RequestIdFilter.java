@@ -30,7 +30,7 @@ class RequestIdFilter implements WebFilter, Ordered {
     // A client's own id is kept only when it cannot smuggle anything into headers or logs.
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    /** The log pattern's key (dzn-logging.yml), the same one the services use. */
+    /** The log pattern's key (dzn-observability.yml), the same one the services use. */
     static final String MDC_KEY = "requestId";
 
     @Override

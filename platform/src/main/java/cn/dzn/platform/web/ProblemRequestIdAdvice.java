@@ -30,7 +30,7 @@ public class ProblemRequestIdAdvice implements ResponseBodyAdvice<Object> {
             if (RequestIdFilter.current() != null) {
                 problem.setProperty("requestId", RequestIdFilter.current());
             }
-            // Put there by Micrometer Tracing for the request's span (dzn-logging.yml).
+            // Put there by Micrometer Tracing for the request's span (dzn-observability.yml).
             if (MDC.get("traceId") != null) {
                 problem.setProperty("traceId", MDC.get("traceId"));
             }

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The logging every module imports (dzn-logging.yml): in the prod profile each line is one JSON
+ * The logging every module imports (dzn-observability.yml): in the prod profile each line is one JSON
  * object carrying the request id. (The readable pattern of other profiles is checked by the
  * gateway's TracingTest; once switched to JSON, Logback keeps it for the rest of this JVM.)
  */
@@ -38,7 +38,7 @@ class ProductionLogFormatTest {
     private static void logOneLine(String profile) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
                 .web(WebApplicationType.NONE).profiles(profile)
-                .properties("spring.config.import=classpath:dzn-logging.yml", "spring.main.banner-mode=off")
+                .properties("spring.config.import=classpath:dzn-observability.yml", "spring.main.banner-mode=off")
                 .run()) {
             MDC.put("requestId", "req-json-0001");
             try {
