@@ -61,7 +61,7 @@ public final class Bench {
                 figures.addAll(new GatewayOverhead(api, quick).run());
             }
             if (wanted(only, "overview")) {
-                figures.add(new OverviewFanOut(api, quick).run());
+                figures.addAll(new OverviewFanOut(api, quick).run());
             }
             if (wanted(only, "contention")) {
                 figures.addAll(new Contention(api, quick).run());

@@ -108,12 +108,25 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
             stub(service, ok(service, Map.of("n", 1)).withFixedDelay(1000));
         }
         Instant start = Instant.now();
-        JsonNode sections = overview().json().get("sections");
+        Response response = overview();
         Duration took = Duration.between(start, Instant.now());
 
-        assertThat(sections.findValues("available")).allMatch(JsonNode::asBoolean);
+        assertThat(response.json().get("sections").findValues("available")).allMatch(JsonNode::asBoolean);
         // One after another would take at least 3 s; side by side about 1 s.
         assertThat(took).isLessThan(Duration.ofMillis(2500));
+        // Server-Timing says the same from the inside: three calls of 1 s each, 2.5 s at most in all.
+        Map<String, Double> timing = serverTiming(response);
+        assertThat(timing).containsOnlyKeys("zone", "funds", "talent", "incubators", "total");
+        assertThat(List.of(timing.get("funds"), timing.get("talent"), timing.get("incubators")))
+                .allSatisfy(call -> assertThat(call).isGreaterThanOrEqualTo(1000.0));
+        assertThat(timing.get("total")).isLessThan(2500.0)
+                .isGreaterThanOrEqualTo(timing.get("zone") + timing.get("funds"));
+    }
+
+    private static Map<String, Double> serverTiming(Response response) {
+        return java.util.Arrays.stream(response.header("Server-Timing").split(", "))
+                .map(metric -> metric.split(";dur="))
+                .collect(Collectors.toMap(parts -> parts[0], parts -> Double.parseDouble(parts[1])));
     }
 
     @Test

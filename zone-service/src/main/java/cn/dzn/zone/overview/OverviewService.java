@@ -2,6 +2,7 @@ package cn.dzn.zone.overview;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -45,11 +46,23 @@ public class OverviewService {
         this.propagator = propagator;
     }
 
-    public ZoneOverview overview(CallerAuthentication authentication, String zoneId) {
+    /**
+     * The overview and how long its parts took, for the response's Server-Timing header: the zone
+     * lookup, each service's call as this side saw it, and the whole.
+     */
+    public record Gathered(ZoneOverview overview, String serverTiming) {
+    }
+
+    private record Fetched(Section section, long nanos) {
+    }
+
+    public Gathered overview(CallerAuthentication authentication, String zoneId) {
+        long start = System.nanoTime();
         Zone zone = zones.get(authentication.getPrincipal(), zoneId);
+        long lookedUp = System.nanoTime();
         String regions = String.join(",", zone.memberCities());
         String requestId = RequestIdFilter.current();
-        Map<String, CompletableFuture<Section>> calls = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Fetched>> calls = new LinkedHashMap<>();
         services.forEach((name, api) -> {
             // A child of the request's span, made here where the request's trace is current.
             Span span = tracer.nextSpan().name("overview " + name);
@@ -57,22 +70,36 @@ public class OverviewService {
                     () -> fetch(name, api, regions, authentication.bearer(), requestId, span), executor));
         });
         Map<String, Section> sections = new TreeMap<>();
-        calls.forEach((name, call) -> sections.put(name, call.join()));
-        return new ZoneOverview(zone.id(), zone.name(), zone.regionCode(), zone.memberCities(), sections);
+        StringBuilder timing = new StringBuilder(duration("zone", lookedUp - start));
+        calls.forEach((name, call) -> {
+            Fetched fetched = call.join();
+            sections.put(name, fetched.section());
+            timing.append(", ").append(duration(name, fetched.nanos()));
+        });
+        timing.append(", ").append(duration("total", System.nanoTime() - start));
+        return new Gathered(new ZoneOverview(zone.id(), zone.name(), zone.regionCode(), zone.memberCities(),
+                sections), timing.toString());
     }
 
-    private Section fetch(String name, FiguresApi api, String regions, String bearer, String requestId, Span span) {
+    private Fetched fetch(String name, FiguresApi api, String regions, String bearer, String requestId, Span span) {
+        long start = System.nanoTime();
         MDC.put(RequestIdFilter.MDC_KEY, requestId);
         try (Tracer.SpanInScope scope = tracer.withSpan(span.start())) {
-            return Section.of(api.figures(regions, bearer, requestId, traceparent(span)));
+            Section section = Section.of(api.figures(regions, bearer, requestId, traceparent(span)));
+            return new Fetched(section, System.nanoTime() - start);
         } catch (RuntimeException e) {
             span.error(e);
             log.warn("overview: {} unavailable: {}", name, e.toString());
-            return Section.unavailable(name + " service did not answer in time or failed");
+            return new Fetched(Section.unavailable(name + " service did not answer in time or failed"),
+                    System.nanoTime() - start);
         } finally {
             span.end();
             MDC.remove(RequestIdFilter.MDC_KEY);
         }
+    }
+
+    private static String duration(String name, long nanos) {
+        return String.format(Locale.ROOT, "%s;dur=%.2f", name, nanos / 1e6);
     }
 
     /** The W3C header for the call; Feign's own tracing is not served here (docs/decisions.md). */
