@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,7 +125,7 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
     }
 
     private static Map<String, Double> serverTiming(Response response) {
-        return java.util.Arrays.stream(response.header("Server-Timing").split(", "))
+        return Arrays.stream(response.header("Server-Timing").split(", "))
                 .map(metric -> metric.split(";dur="))
                 .collect(Collectors.toMap(parts -> parts[0], parts -> Double.parseDouble(parts[1])));
     }
