@@ -30,7 +30,10 @@ public final class Bench {
 
     public static void main(String[] args) {
         try {
-            run(args);
+            // -Dbench.args reaches here as one argument (bench/pom.xml), so "--only=paging --paging=N"
+            // must be split, or --only reads "paging --paging=N", matches no figure and measures nothing.
+            run(Stream.of(args).flatMap(arg -> Stream.of(arg.trim().split("\\s+"))).filter(arg -> !arg.isEmpty())
+                    .toArray(String[]::new));
         } catch (Exception | AssertionError e) {
             // A failed check must end the run: load threads still parked must not keep it alive.
             e.printStackTrace();
