@@ -3,7 +3,13 @@ package cn.dzn.launcher;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -16,6 +22,8 @@ import io.netty.channel.Channel;
  * <p>Commits are grouped: writers that finish while a commit runs share the next one instead of
  * committing one by one. Each commit rewrites every page changed since the last, so fewer commits
  * under concurrent writers means much less serializing (docs/performance.md).
+ *
+ * <p>Its collections are {@link IdSeekingCollection}s, so a keyset page costs a seek, not a scan.
  */
 class CommittingH2Backend extends H2Backend {
 
@@ -37,6 +45,23 @@ class CommittingH2Backend extends H2Backend {
             commitCovering(applied.incrementAndGet());
         }
         return answer;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        MVStore store = getMvStore();
+        // Anonymous, capturing the store: H2Database's constructor already opens the stored
+        // collections through openOrCreateCollection, before a subclass's fields are assigned;
+        // javac assigns captured variables before the super constructor runs.
+        return new H2Database(databaseName, store, getCursorRegistry()) {
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                // The map names H2Database.openOrCreateCollection uses (its prefixes are not public).
+                String namespace = getFullCollectionNamespace(collectionName);
+                return new IdSeekingCollection(this, collectionName, options, store.openMap("databases." + namespace),
+                        store.openMap("meta." + namespace), cursorRegistry);
+            }
+        };
     }
 
     /** Returns once a commit that began after write number {@code write} was applied has finished. */
