@@ -31,10 +31,12 @@ public record SuiteConfig(Path home, Path dataDir, int gatewayPort, Map<String, 
     /**
      * Serial GC and a bounded heap keep each service's footprint small on a two-core machine;
      * five JVMs share it. 256 MB of heap: with 384 MB zone-service grew to 376 MB of RSS under
-     * the benchmark's load, past the 350 MB budget (docs/performance.md).
+     * the benchmark's load, past the 350 MB budget. Freed native memory goes back to the system
+     * every 10 s: glibc kept ~80 MB of it in zone-service after the load (docs/performance.md).
      */
     public static List<String> defaultJvmOptions() {
-        return List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+        return List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:TrimNativeHeapInterval=10000",
+                "-XX:+ExitOnOutOfMemoryError");
     }
 
     public String mongoUri() {
