@@ -72,98 +72,97 @@ final class Analysis {
               gap is the HTTP path (gateway, parsing and validating 1,000 records, the answer) sharing
               the two cores with the store.
 
-            ## Known limit for the coming figures
+            ## Paging at scale (2026-11-25)
 
-            The embedded store keeps only the `_id` index and unique indexes; it ignores the others
-            (`regionCode`, `seq`). Any list or feed page that filters on them is a collection scan
-            there, so "a keyset page at 1,000,000 records vs at 10,000 (≤ 1.2×)" cannot hold on the
-            embedded default as the code stands. A real MongoDB (`MONGODB_URI`) uses the indexes.
-            The options are to measure paging against real MongoDB only, or to key pages and feeds
-            by `_id` ranges the embedded store can seek.
-
-            ## Paging at scale: measured (2026-11-25)
-
-            The figure is missed by two orders of magnitude, and 1,000,000 records cannot be measured
-            on the embedded store at all, so the full run pages at 200,000 (`--paging=N` changes it).
-            - At 1,000,000 records (loaded with `insertMany` in about 3 minutes) the page did not
-              answer within 60 s, and the store process then died with `OutOfMemoryError: Java heap
-              space` (its heap is 512 MB). At 200,000 a page takes about 3.7 s against 18–26 ms at
-              10,000 (141–214× in three runs): the cost grows faster than the record count.
-            - Cause, from the store's source (mongo-java-server 1.47, `AbstractMongoCollection`) and
-              a JFR profile of the store process during the run: an index serves a query only for
-              equality on its key, so `_id > cursor` sorted by `_id` is a full scan. The H2 backend
-              walks the whole MVStore map, Java-deserializes every document (60% of the query's CPU
-              samples; 70% is the scan as a whole), matches it against the filter (19%), and
-              `Stream.sorted` buffers every match before `limit` (9%, and the heap: with the cursor
-              mid-collection that is half the collection, 500,000 documents at 1,000,000). The store
-              did 617 young collections in the 100 s profiled.
-            - Not the cause: zone-service's query. It is one `find` with `_id > cursor`, sort on
-              `_id`, limit 101, which a real MongoDB answers from the `_id` index at any depth.
-            - So the target can only be met by measuring against real MongoDB (`MONGODB_URI`), or by
-              an embedded store whose `_id` index serves ranges; nothing in zone-service can make a
-              full scan cheap. This is recorded, not fixed here.
+            The full run pages at 1,000,000 records (`--paging=N` changes it); the target is met
+            (0.82–0.96× in the runs of the day: one page is one seek at any size).
+            - Before: mongo-java-server 1.47 uses an index only for equality on its key, so the
+              keyset page's `_id > cursor` sorted by `_id` read, Java-deserialized and sorted the
+              whole collection (a JFR profile of the store: deserializing 60% of the query's CPU,
+              `Stream.sorted` buffering every match 9% and the heap). A page took 3.7 s at 200,000
+              records (141–260×), and at 1,000,000 the store died with `OutOfMemoryError` (512 MB).
+            - Now: the embedded store's collections (`launcher`, `IdSeekingCollection`) answer an
+              `_id` range sorted by `_id` from the map the H2 backend stores documents in, which is
+              ordered by `_id`: they seek to the cursor and read until the page is full. The
+              library's own matcher, skip, limit and projection still judge every document read, so
+              answers are the library's (`IdSeekTest` compares 1,440 bound/sort/skip/limit
+              combinations with a plain backend and counts the documents each page reads); any
+              other query, or ids that are not all strings, takes the library's path. Loading
+              1,000,000 records with `insertMany` takes 40–95 s.
+            - Still a scan on the embedded store: filters on fields other than `_id` (`regionCode`,
+              `seq`), because mongo-java-server ignores non-unique indexes. A regional reader's page
+              reads in `_id` order until it has 100 of its own records, which is cheap when its
+              records are spread through the collection. A real MongoDB (`MONGODB_URI`) uses the
+              indexes for all of them.
 
             ## Gateway overhead (issue 5 item 7)
 
-            The figures swing between runs with the machine's load. Before issue 5's rate limits,
-            breakers and tracing, the same figure gave 0.43–0.48× at 16 connections and +0.87 to
-            +1.00 ms p50 at one. With them (2026-11-25, all `--only=gateway` runs minutes apart):
-            - As first written, 0.32× and +0.91 ms: the gateway's CPU per request rose from
-              0.38–0.53 ms to 0.70 ms. The cause was Reactor's automatic context propagation
-              (`spring.reactor.context-propagation=auto`), switched on so that the gateway's log
-              lines carry the request id and trace id: it restores thread locals around every
-              operator of every request. Turned off it gave 0.41× (0.57 ms per request); the
-              gateway now puts both ids into the logging context only where it logs (failures),
-              and measures 0.42× and +0.67 ms.
-            - Tracing (Micrometer/Brave, a W3C span per request in the gateway and in zone-service)
-              costs about 0.1 ms of gateway CPU per request: turned off as well, the gateway used
-              0.48 ms; the ratio did not move (0.39×) because the direct side got faster too.
-            - A JFR profile of the gateway under load shows no single hotspot: Spring Security's
-              web filters 9% of the leaf samples, Spring Cloud Gateway 9%, reactor-netty 8%, header
-              maps 3%, tracing 4%, Resilience4j (breaker and time limit) 3%, Bucket4j and Caffeine
-              (rate limit, key cache) 3%, the project's own code 2%. Taken from it: no bulkhead
-              behind the breakers (it also refused the 26th concurrent call with a 500), route
-              filter chains cached, no Forwarded/X-Forwarded headers, and no Spring Security
-              observations (a span per security filter, 6% of samples). The gateway's CPU per
-              request went 0.70 → 0.44 ms.
-            - Runs within an hour, 16 connections / added p50 at one: 0.46× / +0.59 ms (full run,
-              before the heap change), 0.42× / +0.67 ms (`--only=gateway`), 0.40× / +0.82 ms (the
-              full run in the table), then with Spring Security observations off, the final code:
-              0.42× / +0.67 ms and 0.43× / +0.67 ms (`--only=gateway`).
-            - The ceiling: per request the gateway spends about 0.44 ms and zone-service 0.31 ms
-              behind it (0.25 ms when called directly, the rest is continuing the trace and
-              checking the token). On two shared cores that bounds throughput through the gateway
-              at roughly 0.25 / (0.44 + 0.31) ≈ 0.33× of direct from CPU alone; the measured
-              0.40–0.46× is above that only because the load generator slows the direct side more
-              (0.64 of a core there against 0.35). Issue 5 says "about 0.5× is the ceiling" for
-              two processes; a gateway that authenticates, limits, breaks circuits and traces every
-              request sits just under its 0.45× target here. What is left to try: a lighter
-              security chain for proxied paths, sampling-aware tracing in the gateway.
-            - At one connection the added p50 (+0.59 to +0.91 ms) meets the ≤ +1 ms target in
-              every run since the change.
+            At one connection the added p50 meets the ≤ +1 ms target in every run (+0.50 to
+            +0.89 ms on 2026-11-25). At 16 connections the ratio swings with the machine's load
+            between 0.42× and 0.48× (`--only=gateway` runs minutes apart, and the full runs), so
+            the ≥ 0.45× target is met in some runs and missed in others: the median is about
+            0.44×. Before issue 5's rate limits, breakers and tracing the same figure gave
+            0.43–0.48×; a vanilla Spring Cloud Gateway measured 0.35–0.37× (issue 5).
+            - What was found by profiling (JFR) and fixed: Reactor's automatic context propagation
+              (a fifth of the gateway's CPU: the gateway now puts request and trace ids into the
+              log context only where it logs); the default 25-call bulkhead behind every breaker
+              (also a bug: the 26th concurrent call got a 500); route filter chains sorted on every
+              request (now cached); Forwarded/X-Forwarded headers no service reads; a span per
+              Spring Security filter; an anonymous token made for every request; an HMAC instance
+              looked up per key hash (now one per thread); a second per-route timer (Spring Cloud
+              Gateway's metrics filter timed the call its observation already times); a long-task
+              timer per observation. The gateway's CPU per request went from 0.70 to 0.34–0.42 ms.
+            - Found on the way: `mvn install` kept each service's previous executable jar when the
+              service's own classes had not changed (the jar plugin left the old file, Boot's
+              repackage saw it already repackaged), so the benchmark ran services with an older
+              platform inside. The Spring Security observation switch measured the day before had
+              not been in the measured gateway at all. The build now always makes fresh jars.
+            - What is left, from a JFR profile at 2 ms sampling under load: no single hotspot.
+              Header maps copied and wrapped by each stage (Spring's case-insensitive maps, Netty's
+              headers) about 10%; Spring Cloud Gateway's hop-by-hop header filter 2.7% (it builds a
+              new set per request); Spring Security's firewall wrapper 1.5%; commons-logging 1.3.6
+              formatting Spring Security's debug messages although debug is off (its SLF4J bridge
+              calls `String.valueOf` before the level check) about 1.5%; observations and metrics
+              about 10%; Resilience4j 2%; rate limit and key cache 3%. Each is a library's own
+              per-request cost; replacing them means writing our own gateway parts.
+            - The ceiling on two shared cores: per request the gateway spends 0.34–0.42 ms and
+              zone-service 0.24–0.28 ms behind it, against 0.18–0.23 ms for zone-service called
+              directly (the difference is continuing the trace and decoding the internal token).
+              From CPU alone that bounds the ratio near 0.21 / (0.38 + 0.26) ≈ 0.33×; the measured
+              figure is higher because the load generator takes more CPU from the faster direct
+              side (about 0.7 of a core against 0.37).
 
             ## Overview fan-out
 
-            The overview misses its target by far. Its p50 is compared with the slowest single
-            downstream call alone, and the note gives the three calls sent at once from a plain
-            client, without zone-service. That plain parallel call alone costs several times the
-            slowest single call (2.5× to 6× in the runs so far): three services woken together share
-            two cores, so on this machine
-            "parallel" cannot cost what one call costs. The rest is zone-service's own path: the
-            zone lookup, then each call handed from the overview pool to the circuit breaker's pool
-            to Feign's `HttpURLConnection` (a JFR profile of zone-service showed its threads waiting
-            on the downstream socket, not computing), plus the JIT: the overview path needed many
-            thousand calls before it settled (a few seconds at one connection left it 3× slower),
-            hence the bench's longer warm-up. By hand on a warmed suite, the overview took 8.8 ms
-            p50 against 4.0 ms for the three calls at once and about 1.2 ms for each alone. The code
-            does submit the three calls before joining any (`OverviewService`, a 24-thread pool),
-            but this figure cannot show that they overlap on two cores: the overview costs more than
-            the sum of the single calls. A 1.3× target needs cores for the three services to run at
-            once, and a cheaper client path in zone-service (this is recorded, not fixed here).
-            Seen once: in a full run the very first overview after start answered with its
-            incubators section unavailable, the call having outlasted the overview's 2 s time limit
-            while Feign and the JIT were cold. The availability check now runs after the warm-up
-            and again after the measurement (an open breaker would make the overview fast and wrong).
+            The overview now answers with a W3C `Server-Timing` header (zone lookup, each service's
+            call as zone-service saw it, its own total), so the benchmark compares each overview
+            with the slowest call of that same overview, made while the other two ran. That is the
+            issue's "slowest single downstream call it makes". Until 2026-11-25 the baseline was
+            each call made alone on an idle suite. That comparison is still printed as a row for
+            scale, but it cannot tell parallel from sequential here. On two cores three services
+            woken together cannot each answer as fast as one alone: the three sent at once from a
+            plain client already cost about their sum.
+            - The calls overlap: an overview takes 0.64–0.71 of the sum of its own three calls, and
+              `ZoneOverviewTest` checks that three 1 s calls take under 2.5 s together, from the
+              outside and by Server-Timing.
+            - The target is still missed: 1.69–1.85× in the runs of the day. In the full run's
+              p50s the zone lookup took 0.12 ms, the slowest call 0.93 ms and zone-service's
+              own total 1.15 ms, while the client saw 1.57 ms. About 0.1 ms goes to handing the
+              calls to the overview pool and joining them. About 0.4 ms is the request's path
+              outside `OverviewService`: Tomcat, the security filter that decodes the internal
+              token, observation, writing the JSON, and the client. A plain one-document read
+              costs 0.4 ms in all at one connection (gateway figure, direct), so this is the
+              service's fixed cost per request, not the fan-out.
+            - A ratio of 1.3× over calls this fast (0.3–0.4 ms alone) would leave zone-service
+              0.3 ms for its whole request. The fan-out is not what misses: a slower downstream
+              makes the ratio fall toward 1. Still to try, in-project: caching decoded internal
+              tokens in the services (the token decode is about a tenth of zone-service's CPU per
+              request, JFR), and running the calls without the circuit breaker's time-limiter
+              thread (one more hand-off per call; the time limit would then be the socket's).
+            - Seen once: the very first overview after start answered with its incubators section
+              unavailable. The call had outlasted the overview's 2 s time limit while Feign and the
+              JIT were cold. The availability check now runs after the warm-up and again after the
+              measurement, because an open breaker would make the overview fast and wrong.
 
             ## Contention
 
@@ -184,25 +183,18 @@ final class Analysis {
             RSS is read from /proc (VmRSS) for each part's process, right after the suite started
             and again after every other figure's load. Start-up is the service's own "Started …
             (process running for X s)", JVM start included. Started together, the five JVMs share
-            two cores and each takes 40–50 s, so the budget is read from a restart of each part
+            two cores and each takes 20–50 s, so the budget is read from a restart of each part
             alone at the end of the run (the --quick run prints the together figure instead).
-            - Start-up misses by a little for fund, talent, incubator and the gateway (8.4–9.9 s
-              alone in the first full run) and by 2× for zone-service (16.5 s). In zone-service's
-              log of that restart, 6.4 s went to building the application context and 5.3 s passed
-              between connecting to the store and Tomcat starting, with 200,000 records in its
-              collection and the machine shared with other builds (load average 8–10); that gap was
-              not profiled further. In the run in the table zone-service took 12.2 s and the gateway
-              11.4 s, talent and incubator met the budget (5.9 s, 6.9 s). Spring Boot services on two
-              shared cores start in 6–12 s here,
-              so the 8 s budget needs a lighter start (lazy initialisation, AppCDS or fewer
-              auto-configurations), not only a quieter machine.
-            - RSS stayed within 350 MB except zone-service after the load (355 and 376 MB in two
-              runs): its heap could grow to 384 MB (`-Xmx384m`, serial GC), and the load (among it
-              100 sync batches of 1,000 records parsed and checked in zone-service) grew it. The
-              launcher now gives every part 256 MB of heap (`SuiteConfig.defaultJvmOptions`), and
-              zone-service still reached 360 MB after the load: the rest is outside the heap
-              (class metadata and compiled code of the largest service, and the Tomcat threads the
-              benchmark's 32 concurrent clients wake). Not profiled further yet: the next step is
-              a native-memory summary (`-XX:NativeMemoryTracking=summary`, `jcmd VM.native_memory`).
+            - Start-up alone: 3.2–5.7 s for every part in the runs of 2026-11-25, within the 8 s
+              budget. Earlier runs on a machine shared with other builds gave 8–16 s.
+            - RSS after the load was the miss: zone-service reached 353–376 MB. A native-memory
+              summary (`-XX:NativeMemoryTracking=summary`, `jcmd VM.native_memory`) at its peak
+              showed 276–290 MB committed by the JVM: heap 118 MB of its 256 MB, metaspace 61 MB,
+              compiled code 38 MB, symbols 15 MB, compiler arenas 20 MB. RSS was 355 MB. The other
+              ~70 MB was native memory the JVM had freed and glibc kept. The launcher (and the
+              Dockerfile) now start every part with `MALLOC_ARENA_MAX=2` and
+              `-XX:TrimNativeHeapInterval=10000`, which returns freed native memory every 10 s.
+              After the sync load that took zone-service from 353 to 296 MB, and the other
+              services from about 230 to 170 MB.
             """;
 }
