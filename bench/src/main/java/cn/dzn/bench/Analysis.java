@@ -74,8 +74,10 @@ final class Analysis {
 
             ## Paging at scale (2026-11-25)
 
-            The full run pages at 1,000,000 records (`--paging=N` changes it); the target is met
-            (0.82–0.96× in the runs of the day: one page is one seek at any size).
+            The full run pages at 1,000,000 records (`--paging=N` changes it). The target is met:
+            0.39–0.97× in the runs of the day, because one page is one seek at any size. Each
+            size is measured as the p50 of 100 pages after 3 s of warm-up. Measured right after
+            start, the small size's pages ran cold, at up to twice the large size's cost.
             - Before: mongo-java-server 1.47 uses an index only for equality on its key, so the
               keyset page's `_id > cursor` sorted by `_id` read, Java-deserialized and sorted the
               whole collection (a JFR profile of the store: deserializing 60% of the query's CPU,
@@ -98,11 +100,13 @@ final class Analysis {
             ## Gateway overhead (issue 5 item 7)
 
             At one connection the added p50 meets the ≤ +1 ms target in every run (+0.50 to
-            +0.89 ms on 2026-11-25). At 16 connections the ratio swings with the machine's load
-            between 0.42× and 0.48× (`--only=gateway` runs minutes apart, and the full runs), so
-            the ≥ 0.45× target is met in some runs and missed in others: the median is about
-            0.44×. Before issue 5's rate limits, breakers and tracing the same figure gave
-            0.43–0.48×; a vanilla Spring Cloud Gateway measured 0.35–0.37× (issue 5).
+            +0.89 ms on 2026-11-25). At 16 connections the target (≥ 0.45×) is missed. With the
+            gateway changes below the ratio swung between 0.42× and 0.48× with the machine's
+            load (`--only=gateway` runs minutes apart, and full runs; median about 0.44×). Then
+            the services began to remember decoded internal tokens, which made the direct read
+            cheaper, and two full runs gave 0.39× and 0.36×. Before issue 5's rate limits,
+            breakers and tracing the same figure gave 0.43–0.48×; a vanilla Spring Cloud Gateway
+            measured 0.35–0.37× (issue 5).
             - What was found by profiling (JFR) and fixed: Reactor's automatic context propagation
               (a fifth of the gateway's CPU: the gateway now puts request and trace ids into the
               log context only where it logs); the default 25-call bulkhead behind every breaker
@@ -157,10 +161,10 @@ final class Analysis {
               service's fixed cost per request, not the fan-out.
             - A ratio of 1.3× over calls this fast (0.3–0.4 ms alone) would leave zone-service
               0.3 ms for its whole request. The fan-out is not what misses: a slower downstream
-              makes the ratio fall toward 1. Done for it: the services now decode each internal
-              token once and keep it until its expiry (`InternalTokens.decoder`). Decoding had
-              been about a tenth of zone-service's CPU per request (JFR), but the saving is the
-              same on every service, so it moves the ratio little. Still to try: running the calls
+              makes the ratio fall toward 1. Done since: the services decode each internal token
+              once and keep it until its expiry (`InternalTokens.decoder`). Decoding had been about
+              a tenth of zone-service's CPU per request (JFR). The saving is the same on every
+              service, so the ratio stayed at 1.71–1.73×. Still to try: running the calls
               without the circuit breaker's time-limiter thread. That is one hand-off fewer per
               call, and the time limit would then be the socket's.
             - Seen once: the very first overview after start answered with its incubators section
@@ -198,7 +202,7 @@ final class Analysis {
               ~70 MB was native memory the JVM had freed and glibc kept. The launcher (and the
               Dockerfile) now start every part with `MALLOC_ARENA_MAX=2` and
               `-XX:TrimNativeHeapInterval=10000`, which returns freed native memory every 10 s.
-              After the sync load that took zone-service from 353 to 296 MB, and the other
-              services from about 230 to 170 MB.
+              After the load zone-service then held 296–330 MB instead of 353–376 MB, and the
+              other services about 200 MB instead of 230–250 MB.
             """;
 }
