@@ -93,6 +93,19 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
     }
 
     @Test
+    void aServiceAnsweringByteByByteIsCutOffAtTheTimeLimitToo() {
+        // Each chunk comes well within the socket's read timeout, so only the overview's own
+        // bound (1.5 s here) can stop it: 5 s of dribble must not hold the overview up.
+        stub("incubator", ok("incubator", Map.of("incubators", 5)).withChunkedDribbleDelay(10, 5000));
+        Instant start = Instant.now();
+        JsonNode sections = overview().json().get("sections");
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(3500));
+        assertThat(sections.get("incubators").get("available").asBoolean()).isFalse();
+        assertThat(sections.get("funds").get("available").asBoolean()).isTrue();
+    }
+
+    @Test
     void aFailingAndADroppedServiceAreMarkedUnavailable() {
         stub("fund", aResponse().withStatus(500).withBody("boom"));
         stub("incubator", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));

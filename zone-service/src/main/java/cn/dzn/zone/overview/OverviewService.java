@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,12 @@ public class OverviewService {
     private final ExecutorService executor;
     private final Tracer tracer;
     private final Propagator propagator;
+    private final long timeLimitNanos;
 
-    public OverviewService(ZoneService zones, Clients.Fund fund, Clients.Talent talent,
-            Clients.Incubator incubator, ExecutorService overviewExecutor, Tracer tracer, Propagator propagator) {
+    public OverviewService(ZoneService zones, Clients.Fund fund, Clients.Talent talent, Clients.Incubator incubator,
+            ExecutorService overviewExecutor, Tracer tracer, Propagator propagator, OverviewProperties properties) {
         this.zones = zones;
+        this.timeLimitNanos = properties.timeLimit().toNanos();
         this.services = Map.of("funds", fund, "talent", talent, "incubators", incubator);
         this.executor = overviewExecutor;
         this.tracer = tracer;
@@ -66,8 +69,11 @@ public class OverviewService {
         services.forEach((name, api) -> {
             // A child of the request's span, made here where the request's trace is current.
             Span span = tracer.nextSpan().name("overview " + name);
+            // The socket timeouts bound each call; this bounds the overview also when a service
+            // answers byte by byte, with a timer entry instead of a thread per call.
             calls.put(name, CompletableFuture.supplyAsync(
-                    () -> fetch(name, api, regions, authentication.bearer(), requestId, span), executor));
+                    () -> fetch(name, api, regions, authentication.bearer(), requestId, span), executor)
+                    .completeOnTimeout(unavailable(name, timeLimitNanos), timeLimitNanos, TimeUnit.NANOSECONDS));
         });
         Map<String, Section> sections = new TreeMap<>();
         StringBuilder timing = new StringBuilder(duration("zone", lookedUp - start));
@@ -90,12 +96,15 @@ public class OverviewService {
         } catch (RuntimeException e) {
             span.error(e);
             log.warn("overview: {} unavailable: {}", name, e.toString());
-            return new Fetched(Section.unavailable(name + " service did not answer in time or failed"),
-                    System.nanoTime() - start);
+            return unavailable(name, System.nanoTime() - start);
         } finally {
             span.end();
             MDC.remove(RequestIdFilter.MDC_KEY);
         }
+    }
+
+    private static Fetched unavailable(String name, long nanos) {
+        return new Fetched(Section.unavailable(name + " service did not answer in time or failed"), nanos);
     }
 
     private static String duration(String name, long nanos) {

@@ -2,6 +2,7 @@ package cn.dzn.zone.overview;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
@@ -9,23 +10,32 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import feign.Request;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 @Configuration
 class OverviewSetup {
 
-    /** Every Feign call gets the overview's time limit and a breaker, configured from application.yml. */
+    /** Every Feign call gets a breaker, configured from application.yml. */
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> overviewBreakers(OverviewProperties properties) {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.timeLimit()).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .failureRateThreshold(properties.failureRateThreshold())
                         .minimumNumberOfCalls(properties.minimumCalls())
                         .waitDurationInOpenState(properties.openFor())
                         .build())
                 .build());
+    }
+
+    /**
+     * Every Feign call gets the overview's time limit as its socket timeouts, so a call that hangs
+     * fails on its own thread and counts against its breaker (the overview's join has the same bound).
+     */
+    @Bean
+    Request.Options overviewCallTimeouts(OverviewProperties properties) {
+        long limit = properties.timeLimit().toMillis();
+        return new Request.Options(Math.min(limit, 1000), TimeUnit.MILLISECONDS, limit, TimeUnit.MILLISECONDS, false);
     }
 
     /** Threads that wait on the downstream calls, so the three run side by side. */
