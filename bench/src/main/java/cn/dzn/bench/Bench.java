@@ -111,7 +111,7 @@ public final class Bench {
         return new SuiteConfig(home, data, freePort(), ports, freePort(), null, false, jvm);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

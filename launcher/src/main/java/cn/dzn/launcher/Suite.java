@@ -73,6 +73,14 @@ public final class Suite implements AutoCloseable {
         startTimes.put("store", store.awaitPort(config.storePort(), Duration.ofSeconds(60)));
     }
 
+    /**
+     * Starts another module's jar as the suite starts its parts (same JVM options, logs beside
+     * theirs) without making it one of them; the caller stops it. The benchmark's baselines.
+     */
+    public ChildProcess startBeside(String module, int port, Map<String, String> env) {
+        return startJar(module, port, env);
+    }
+
     public int port(String part) {
         return part.equals("gateway") ? config.gatewayPort() : config.servicePorts().get(part);
     }
