@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -18,7 +19,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
@@ -38,12 +38,23 @@ class SecurityConfiguration {
     static final String API_KEY_HEADER = "X-Api-Key";
     private static final String BEARER = "Bearer ";
 
-    private static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
-        "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+    private static final RequestPatterns OPEN_PATHS = RequestPatterns.anyMethod("/actuator/health/**",
+            "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**");
 
     @Bean
     InternalTokens internalTokens(InternalTokenProperties properties) {
         return new InternalTokens(properties);
+    }
+
+    /**
+     * Security observes nothing: no span per filter, authentication and authorization on every
+     * request, which nobody reads (the request's own span and its proxied call stay traced). The
+     * settings keep Security from even wrapping its filters for observation, which switching the
+     * observations off by name (management.observations.enable) does not.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
@@ -66,7 +77,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(apiKeyFilter(manager, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAt(staffFilter(new StaffTokenAuthenticationManager(staffSignIn), unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
-                .authorizeExchange(auth -> auth.pathMatchers(OPEN_PATHS).permitAll()
+                .authorizeExchange(auth -> auth.matchers(OPEN_PATHS).permitAll()
                         .matchers(publicEndpoints.matcher()).permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
@@ -82,7 +93,7 @@ class SecurityConfiguration {
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
         // Probes and documents ignore any key sent along: no lookup, and no 401 for a stale one.
         filter.setRequiresAuthenticationMatcher(
-                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS)));
+                new NegatedServerWebExchangeMatcher(OPEN_PATHS));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return filter;
     }
@@ -120,7 +131,7 @@ class SecurityConfiguration {
                 .map(header -> StaffAuthentication.presented(header.substring(BEARER.length()).strip())));
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
         filter.setRequiresAuthenticationMatcher(
-                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS)));
+                new NegatedServerWebExchangeMatcher(OPEN_PATHS));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return filter;
     }

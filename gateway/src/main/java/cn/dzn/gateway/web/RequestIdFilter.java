@@ -19,11 +19,13 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every request an X-Request-Id, passed to the service and echoed to the client, so one
  * id ties a client's report to the logs of every hop. Runs first so that even a 401 carries it.
+ * The proxied request gets the header where the internal token is put in (InternalTokenRelay):
+ * each change to a request copies all its headers.
  */
 @Component
-class RequestIdFilter implements WebFilter, Ordered {
+public class RequestIdFilter implements WebFilter, Ordered {
 
-    static final String HEADER = "X-Request-Id";
+    public static final String HEADER = "X-Request-Id";
     // Attributes are shared by an exchange and its mutations, so error handlers see the id too.
     private static final String ATTRIBUTE = RequestIdFilter.class.getName();
 
@@ -43,7 +45,12 @@ class RequestIdFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build());
+        return chain.filter(exchange);
+    }
+
+    /** The request's id, set for every request before anything else runs. */
+    public static String of(ServerWebExchange exchange) {
+        return exchange.getAttribute(ATTRIBUTE);
     }
 
     /**
