@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +23,7 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuit
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import cn.dzn.platform.test.ServerTiming;
 import cn.dzn.platform.test.TestCallers;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
@@ -129,18 +129,12 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
         // One after another would take at least 3 s; side by side about 1 s.
         assertThat(took).isLessThan(Duration.ofMillis(2500));
         // Server-Timing says the same from the inside: three calls of 1 s each, 2.5 s at most in all.
-        Map<String, Double> timing = serverTiming(response);
+        Map<String, Double> timing = ServerTiming.durations(response.header("Server-Timing"));
         assertThat(timing).containsOnlyKeys("zone", "funds", "talent", "incubators", "total");
         assertThat(List.of(timing.get("funds"), timing.get("talent"), timing.get("incubators")))
                 .allSatisfy(call -> assertThat(call).isGreaterThanOrEqualTo(1000.0));
         assertThat(timing.get("total")).isLessThan(2500.0)
                 .isGreaterThanOrEqualTo(timing.get("zone") + timing.get("funds"));
-    }
-
-    private static Map<String, Double> serverTiming(Response response) {
-        return Arrays.stream(response.header("Server-Timing").split(", "))
-                .map(metric -> metric.split(";dur="))
-                .collect(Collectors.toMap(parts -> parts[0], parts -> Double.parseDouble(parts[1])));
     }
 
     @Test
