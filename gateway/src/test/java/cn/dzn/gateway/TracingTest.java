@@ -71,7 +71,8 @@ class TracingTest extends GatewayTestSupport {
         get("/api/zones", ADMIN_KEY);
 
         String metrics = get("/actuator/prometheus", null).body();
-        assertThat(metrics).containsPattern("http_client_requests_seconds_count\\{[^}]*spring_cloud_gateway_route_id=\"zone-service\"[^}]*} [1-9]")
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*spring_cloud_gateway_route_id=\"zone-service\"[^}]*status=\"200\"[^}]*} [1-9]")
+                .doesNotContain("http_client_requests_seconds")
                 .doesNotContain("spring_cloud_gateway_requests_seconds")
                 .doesNotContain("http_server_requests_active_seconds");
     }
