@@ -10,13 +10,13 @@ final class Analysis {
 
             ## How to run it
 
-            `mvn -Pbench -DskipTests verify` runs everything and rewrites this file (about 7 minutes
-            on this machine); `mvn -Pbench -DskipTests verify -Dbench.args=--quick` is a smoke run
+            `mvn -Pbench -DskipTests verify` runs everything and rewrites this file (about 7½
+            minutes on this machine); `mvn -Pbench -DskipTests verify -Dbench.args=--quick` is a smoke run
             (under 2½ minutes: shorter windows, 10,000 synced records, paging at 20,000 vs 2,000, no
             restarts) that only prints. The benchmark starts its own suite on free ports with a fresh
             store, so it never touches a running one, and fails if a correctness check fails: every
-            load request must answer 200, the gateway and the direct read must return the same
-            document, every overview section must be available, the contention invariant must hold,
+            load request must answer 200, the gateway, the vanilla gateway and the direct read must
+            return the same document, every overview section must be available, the contention invariant must hold,
             the record counts after ingest and loading must match, and every page must be full, in
             id order and after its cursor. `--only=gateway,overview,contention,paging,sync,footprint`
             runs some figures and never writes this file. The suite's logs are kept in
@@ -25,9 +25,9 @@ final class Analysis {
             The load generator is the bench's own (`Load`): N connections, each a thread with its
             own HTTP/1.1 `java.net.http` client (one keep-alive connection), closed loop, a warm-up
             second that is not recorded, then a fixed window; latencies are sorted in a plain array.
-            Gateway and direct runs alternate direct, gateway, gateway, direct, so neither always runs
-            second, and the two direct quarters are the generator's self-check (printed in the
-            note). The note also gives the CPU the bench JVM used. It stayed below one core, but at
+            The gateway figures run direct, gateway, vanilla, vanilla, gateway, direct, so no side
+            always runs first or last, and the two direct runs are the generator's self-check
+            (printed in the note). The note also gives the CPU the bench JVM used. It stayed below one core, but at
             16 connections on the direct side it reached about 0.7 of the two: the generator takes
             CPU from the service it measures, more so on the faster direct side, so the direct rate
             is understated and the gateway ratio, if anything, flattered. Noise is large: other
@@ -99,77 +99,99 @@ final class Analysis {
 
             ## Gateway overhead (issue 5 item 7)
 
-            At one connection the added p50 meets the ≤ +1 ms target in every run (+0.50 to
-            +0.89 ms on 2026-11-25). At 16 connections the target (≥ 0.45×) is missed. With the
-            gateway changes below the ratio swung between 0.42× and 0.48× with the machine's
-            load (`--only=gateway` runs minutes apart, and full runs; median about 0.44×). Then
-            the services began to remember decoded internal tokens, which made the direct read
-            cheaper, and two full runs gave 0.39× and 0.36×. Before issue 5's rate limits,
-            breakers and tracing the same figure gave 0.43–0.48×; a vanilla Spring Cloud Gateway
-            measured 0.35–0.37× (issue 5).
-            - What was found by profiling (JFR) and fixed: Reactor's automatic context propagation
-              (a fifth of the gateway's CPU: the gateway now puts request and trace ids into the
-              log context only where it logs); the default 25-call bulkhead behind every breaker
-              (also a bug: the 26th concurrent call got a 500); route filter chains sorted on every
-              request (now cached); Forwarded/X-Forwarded headers no service reads; a span per
-              Spring Security filter; an anonymous token made for every request; an HMAC instance
-              looked up per key hash (now one per thread); a second per-route timer (Spring Cloud
-              Gateway's metrics filter timed the call its observation already times); a long-task
-              timer per observation. The gateway's CPU per request went from 0.70 to 0.34–0.42 ms.
-            - Found on the way: `mvn install` kept each service's previous executable jar when the
-              service's own classes had not changed (the jar plugin left the old file, Boot's
-              repackage saw it already repackaged), so the benchmark ran services with an older
-              platform inside. The Spring Security observation switch measured the day before had
-              not been in the measured gateway at all. The build now always makes fresh jars.
-            - What is left, from a JFR profile at 2 ms sampling under load: no single hotspot.
-              Header maps copied and wrapped by each stage (Spring's case-insensitive maps, Netty's
-              headers) about 10%; Spring Cloud Gateway's hop-by-hop header filter 2.7% (it builds a
-              new set per request); Spring Security's firewall wrapper 1.5%; commons-logging 1.3.6
-              formatting Spring Security's debug messages although debug is off (its SLF4J bridge
-              calls `String.valueOf` before the level check) about 1.5%; observations and metrics
-              about 10%; Resilience4j 2%; rate limit and key cache 3%. Each is a library's own
-              per-request cost; replacing them means writing our own gateway parts.
-            - The ceiling on two shared cores: per request the gateway spends 0.34–0.42 ms and
-              zone-service 0.24–0.28 ms behind it, against 0.18–0.23 ms for zone-service called
-              directly (the difference is mostly continuing the gateway's trace). From CPU alone
-              that bounds the ratio near 0.21 / (0.38 + 0.26) ≈ 0.33×. The measured figure is
-              higher because the load generator takes more CPU from the faster direct side (about
-              0.7 of a core against 0.37). Whatever makes zone-service itself cheaper lowers this
-              ratio. Remembering decoded internal tokens made the direct read 0.19 ms, and the
-              next run gave 0.41×.
+            At one connection the added p50 meets the ≤ +1 ms target in every run (+0.5 to +0.9 ms).
+            At 16 connections the target is ≥ 0.45×, and it is still missed, narrowly and not in
+            every run. `--only=gateway` runs on 2026-11-26 gave 0.37–0.39× before the changes below,
+            then 0.39×, 0.42× and 0.42× as they went in, and 0.45× with all of them. The full run in
+            the table above, on the same code, gave 0.40×: its two direct quarters differed by 30%,
+            so other work shared the cores. The steadier figure is our gateway against the vanilla
+            gateway in the same run: 0.58–0.71× before the changes, 0.67–0.77× after.
+            - The library's own share, measured in the same run: since 2026-11-26 the benchmark
+              runs a vanilla Spring Cloud Gateway beside ours. That is the `vanilla-gateway` module:
+              the starter and one route, nothing else, with the same JVM options and the same
+              alternation. It reached 0.55–0.72× of direct in every run, at 0.12–0.18 ms of CPU per
+              request. The issue's "vanilla 0.35–0.37×" was not a bare gateway. What misses is the
+              work our gateway does on top of the library, not Spring Cloud Gateway's routing.
+            - What that work costs. A throwaway harness started extra copies of the gateway, each
+              with one feature switched off, and measured them side by side with an unchanged copy
+              (2026-11-26). Five JVMs on two cores inflate every absolute figure, so only the
+              differences count. Against the unchanged copy's CPU per request, the observation of
+              the proxied call saved 24%, all HTTP observations 42%, and the Retry filter 31%
+              (reactor-extra's `Repeat`/`Retry` built for every request). Our own classes are 1–2%
+              of the samples (JFR).
+            - Fixed on 2026-11-26. Our gateway's CPU per request was 2.4–2.7× the vanilla gateway's
+              in the same run; after these changes it is 1.8–2.3×:
+              - Spring Security wrapped each of its filters for observation, although its
+                observations were switched off by name. A `SecurityObservationSettings` bean stops
+                the wrapping (`TracingTest` checks the filter chain's decorator).
+              - Open and public paths went through Security's `OrServerWebExchangeMatcher`: a Mono
+                per pattern through a Flux, four times a request. `RequestPatterns` matches them in
+                one pass.
+              - The request id and the internal token were two changes to the proxied request, and
+                each change copies all the headers. Now they are one.
+              - The global `response-timeout` put a second timer on every request, behind every
+                route's breaker time limit. It is gone.
+              - Spring Cloud Gateway observed every proxied call as a span and a timer of its own,
+                which repeated the request's. Now the request's span goes on to the service as
+                `traceparent` (`ProxiedTrace`). The request's timer carries the route id
+                (`RequestsByRoute`, `http_server_requests_seconds{spring_cloud_gateway_route_id}`).
+                `TracingTest` and the end-to-end test check that the trace continues.
+            - Left as it is: the Retry filter. Retrying reads after a refused connection or a 503 is
+              a tested decision (docs/decisions.md). Replacing Spring Cloud Gateway's filter means
+              writing our own, and its edge cases are the ones that matter: a response already
+              begun, a body already read.
+            - Earlier fixes (2026-11-25), found by profiling (JFR):
+              - Reactor's automatic context propagation cost a fifth of the gateway's CPU. The
+                gateway now puts request and trace ids into the log context only where it logs.
+              - Every breaker had a default bulkhead of 25 calls, which was also a bug: the 26th
+                concurrent call got a 500.
+              - Route filter chains were sorted on every request; they are cached now.
+              - Forwarded and X-Forwarded headers were added, which no service reads.
+              - An anonymous token was made for every request.
+              - The HMAC instance was looked up for every key hash; now there is one per thread.
+              - Spring Cloud Gateway's metrics filter timed each call a second time.
+              - Every observation kept a long-task timer.
+            - Noise: the ratio is read against zone-service, whose own CPU per request rises as its
+              rate falls. It was 0.15–0.17 ms direct at about 6,000 req/s, 0.18–0.23 ms behind the
+              vanilla gateway, and 0.20–0.24 ms behind ours (fewer requests per thread wake-up).
+              Anything that makes zone-service cheaper makes the ratio fall. When the services
+              began to remember decoded internal tokens, the ratio dropped from 0.42–0.48× to
+              0.36–0.39×.
 
             ## Overview fan-out
 
-            The overview now answers with a W3C `Server-Timing` header (zone lookup, each service's
-            call as zone-service saw it, its own total), so the benchmark compares each overview
-            with the slowest call of that same overview, made while the other two ran. That is the
-            issue's "slowest single downstream call it makes". Until 2026-11-25 the baseline was
-            each call made alone on an idle suite. That comparison is still printed as a row for
-            scale, but it cannot tell parallel from sequential here. On two cores three services
-            woken together cannot each answer as fast as one alone: the three sent at once from a
-            plain client already cost about their sum.
-            - The calls overlap: an overview takes 0.64–0.71 of the sum of its own three calls, and
-              `ZoneOverviewTest` checks that three 1 s calls take under 2.5 s together, from the
-              outside and by Server-Timing.
-            - The target is still missed: 1.69–1.85× in the runs of the day. In the full run's
-              p50s the zone lookup took 0.12 ms, the slowest call 0.93 ms and zone-service's
-              own total 1.15 ms, while the client saw 1.57 ms. About 0.1 ms goes to handing the
-              calls to the overview pool and joining them. About 0.4 ms is the request's path
-              outside `OverviewService`: Tomcat, the security filter that decodes the internal
-              token, observation, writing the JSON, and the client. A plain one-document read
-              costs 0.4 ms in all at one connection (gateway figure, direct), so this is the
-              service's fixed cost per request, not the fan-out.
-            - A ratio of 1.3× over calls this fast (0.3–0.4 ms alone) would leave zone-service
-              0.3 ms for its whole request. The fan-out is not what misses: a slower downstream
-              makes the ratio fall toward 1. Done since: the services decode each internal token
-              once and keep it until its expiry (`InternalTokens.decoder`). Decoding had been about
-              a tenth of zone-service's CPU per request (JFR). The saving is the same on every
-              service, so the ratio stayed at 1.71–1.73×. Still to try: running the calls
-              without the circuit breaker's time-limiter thread. That is one hand-off fewer per
-              call, and the time limit would then be the socket's.
+            The overview answers with a W3C `Server-Timing` header: the zone lookup, each
+            service's call as zone-service saw it, and its own total. The benchmark compares each
+            overview with the slowest call of that same overview, made while the other two ran.
+            That is the issue's "slowest single downstream call it makes". A second row compares
+            with each call made alone on an idle suite, for scale. It cannot tell parallel from
+            sequential here: on two cores, three services woken together cannot each answer as
+            fast as one alone. The three sent at once from a plain client already cost about their
+            sum.
+            - The calls overlap. An overview takes 0.64–0.71 of the sum of its own three calls.
+              `ZoneOverviewTest` checks that three 1 s calls take under 2.5 s together, both from
+              the outside and by Server-Timing.
+            - The target is missed: 1.74–1.97× in the runs of 2026-11-26 (1.69–1.85× the day
+              before). The floor row shows why. No overview can cost less than one request to
+              zone-service plus its slowest call. A plain read of the same zone costs 0.35–0.42 ms
+              at one connection (Tomcat, the token, the lookup, the JSON, the client). With calls
+              of 0.8–1.05 ms, that floor alone is 1.40–1.44×, above the 1.3× target, however the
+              calls are made. The target could be met only with downstream calls more than
+              three times the service's own cost per request, so on this machine it is out of
+              reach for calls this cheap.
+            - Above the floor, about 0.1–0.15 ms goes to handing the calls to the overview pool and
+              joining them. On 2026-11-26 the calls stopped running on Resilience4j's time-limiter
+              thread, which saves one hand-off per call. The socket timeouts bound each call now,
+              and one timer bounds the whole overview: a service answering byte by byte is still
+              cut off at the time limit (`ZoneOverviewTest`). The rest is the three services'
+              work after they answer, which competes for the two cores while zone-service
+              finishes.
+            - Done before: the services decode each internal token once and keep it until its
+              expiry (`InternalTokens.decoder`). Decoding had been about a tenth of zone-service's
+              CPU per request. The saving is the same on every service, so the ratio did not move.
             - Seen once: the very first overview after start answered with its incubators section
-              unavailable. The call had outlasted the overview's 2 s time limit while Feign and the
-              JIT were cold. The availability check now runs after the warm-up and again after the
+              unavailable. That call had outlasted the 2 s time limit while Feign and the JIT were
+              cold. The availability check now runs after the warm-up and again after the
               measurement, because an open breaker would make the overview fast and wrong.
 
             ## Contention
