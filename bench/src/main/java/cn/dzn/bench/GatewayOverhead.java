@@ -89,7 +89,7 @@ final class GatewayOverhead {
                 perRequest(Side.GATEWAY, 0, g), perRequest(Side.GATEWAY, 1, g), perRequest(Side.DIRECT, 1, d),
                 d.clientCores(), g.clientCores());
         String vanillaCpu = String.format("Spring Cloud Gateway with one route and nothing else (vanilla-gateway), "
-                + "same JVM options; CPU per request: vanilla %.2f ms + zone-service %.2f ms", 
+                + "same JVM options; CPU per request: vanilla %.2f ms + zone-service %.2f ms",
                 perRequest(Side.VANILLA, 0, v), perRequest(Side.VANILLA, 1, v));
         String at = connections + (connections == 1 ? " connection" : " connections");
         if (connections == 1) {
