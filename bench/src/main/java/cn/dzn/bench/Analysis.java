@@ -104,7 +104,8 @@ final class Analysis {
             every run. `--only=gateway` runs on 2026-11-26 gave 0.37–0.39× before the changes below,
             then 0.39×, 0.42× and 0.42× as they went in, and 0.45× with all of them. The full run in
             the table above, on the same code, gave 0.40×: its two direct quarters differed by 30%,
-            so other work shared the cores. The steadier figure is our gateway against the vanilla
+            so other work shared the cores. A later run gave 0.38×, with the vanilla gateway at only
+            0.49× of direct that time. The steadier figure is our gateway against the vanilla
             gateway in the same run: 0.58–0.71× before the changes, 0.67–0.77× after.
             - The library's own share, measured in the same run: since 2026-11-26 the benchmark
               runs a vanilla Spring Cloud Gateway beside ours. That is the `vanilla-gateway` module:
@@ -114,11 +115,14 @@ final class Analysis {
               work our gateway does on top of the library, not Spring Cloud Gateway's routing.
             - What that work costs. A throwaway harness started extra copies of the gateway, each
               with one feature switched off, and measured them side by side with an unchanged copy
-              (2026-11-26). Five JVMs on two cores inflate every absolute figure, so only the
-              differences count. Against the unchanged copy's CPU per request, the observation of
-              the proxied call saved 24%, all HTTP observations 42%, and the Retry filter 31%
-              (reactor-extra's `Repeat`/`Retry` built for every request). Our own classes are 1–2%
-              of the samples (JFR).
+              (2026-11-26). Against the unchanged copy's CPU per request, switching off the
+              observation of the proxied call saved 24%, all HTTP observations 42%, and the Retry
+              filter 31%. Five JVMs on two cores inflate these figures, and the benchmark proper
+              confirms only the first. Ending the proxied call's observation (below) moved our
+              gateway from 0.67–0.71× to 0.77× of the vanilla gateway. A retry filter of our own, with
+              a few operators instead of reactor-extra's `Repeat` and `Retry` built for every request,
+              measured 0.78×: no gain, so Spring Cloud Gateway's filter stays. Our own classes are
+              1–2% of the samples (JFR).
             - Fixed on 2026-11-26. Our gateway's CPU per request was 2.4–2.7× the vanilla gateway's
               in the same run; after these changes it is 1.8–2.3×:
               - Spring Security wrapped each of its filters for observation, although its
@@ -136,10 +140,6 @@ final class Analysis {
                 `traceparent` (`ProxiedTrace`). The request's timer carries the route id
                 (`RequestsByRoute`, `http_server_requests_seconds{spring_cloud_gateway_route_id}`).
                 `TracingTest` and the end-to-end test check that the trace continues.
-            - Left as it is: the Retry filter. Retrying reads after a refused connection or a 503 is
-              a tested decision (docs/decisions.md). Replacing Spring Cloud Gateway's filter means
-              writing our own, and its edge cases are the ones that matter: a response already
-              begun, a body already read.
             - Earlier fixes (2026-11-25), found by profiling (JFR):
               - Reactor's automatic context propagation cost a fifth of the gateway's CPU. The
                 gateway now puts request and trace ids into the log context only where it logs.
