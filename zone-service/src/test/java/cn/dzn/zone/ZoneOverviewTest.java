@@ -7,13 +7,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,31 @@ class ZoneOverviewTest extends ZoneServiceTestBase {
         assertThat(sections.get("talent").get("available").asBoolean()).isFalse();
         assertThat(sections.get("talent").get("reason").asString()).contains("talent");
         assertThat(sections.get("funds").get("available").asBoolean()).isTrue();
+        // The call itself failed at its socket timeout, not only the overview's wait for it: it
+        // counts against the talent breaker (Feign's own timeout would have let it run for 60 s).
+        await().atMost(Duration.ofSeconds(3)).until(() -> breaker("talent").getMetrics().getNumberOfFailedCalls() == 1);
+    }
+
+    @Test
+    void aServiceAnsweringSlowlyButSteadilyOpensItsBreaker() {
+        // Each chunk within the read timeout, the whole answer past the 1.5 s time limit: no call
+        // fails, but each holds an overview thread, so four of them (the test's minimum) open the
+        // breaker, and the next overview does not call the service at all.
+        stub("incubator", ok("incubator", Map.of("incubators", 5)).withChunkedDribbleDelay(2, 1800));
+        CompletableFuture.allOf(IntStream.range(0, 4).mapToObj(i -> CompletableFuture.runAsync(this::overview))
+                .toArray(CompletableFuture[]::new)).join();
+        await().atMost(Duration.ofSeconds(5)).until(() -> breaker("incubator").getState() == CircuitBreaker.State.OPEN);
+        int calls = DOWNSTREAM.findAll(getRequestedFor(urlPathEqualTo("/incubator/internal/figures"))).size();
+
+        assertThat(overview().json().get("sections").get("incubators").get("available").asBoolean()).isFalse();
+        assertThat(DOWNSTREAM.findAll(getRequestedFor(urlPathEqualTo("/incubator/internal/figures")))).hasSize(calls);
+    }
+
+    /** Feign names each breaker after the client and method; one client per service here. */
+    CircuitBreaker breaker(String service) {
+        return breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().stream()
+                .filter(breaker -> breaker.getName().toLowerCase(java.util.Locale.ROOT).contains(service))
+                .findFirst().orElseThrow(() -> new AssertionError("no breaker for " + service + " yet"));
     }
 
     @Test

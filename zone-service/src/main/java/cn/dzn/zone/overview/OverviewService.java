@@ -69,11 +69,12 @@ public class OverviewService {
         services.forEach((name, api) -> {
             // A child of the request's span, made here where the request's trace is current.
             Span span = tracer.nextSpan().name("overview " + name);
-            // The socket timeouts bound each call; this bounds the overview also when a service
+            // The socket timeouts bound each read; this bounds the whole call, also when a service
             // answers byte by byte, with a timer entry instead of a thread per call.
             calls.put(name, CompletableFuture.supplyAsync(
                     () -> fetch(name, api, regions, authentication.bearer(), requestId, span), executor)
-                    .completeOnTimeout(unavailable(name, timeLimitNanos), timeLimitNanos, TimeUnit.NANOSECONDS));
+                    .orTimeout(timeLimitNanos, TimeUnit.NANOSECONDS)
+                    .exceptionally(timedOut -> timedOut(name, requestId)));
         });
         Map<String, Section> sections = new TreeMap<>();
         StringBuilder timing = new StringBuilder(duration("zone", lookedUp - start));
@@ -101,6 +102,14 @@ public class OverviewService {
             span.end();
             MDC.remove(RequestIdFilter.MDC_KEY);
         }
+    }
+
+    /** On the timer's thread, which has no logging context of the request's own. */
+    private Fetched timedOut(String name, String requestId) {
+        try (MDC.MDCCloseable context = MDC.putCloseable(RequestIdFilter.MDC_KEY, requestId)) {
+            log.warn("overview: {} unavailable: no answer within the time limit", name);
+        }
+        return unavailable(name, timeLimitNanos);
     }
 
     private static Fetched unavailable(String name, long nanos) {

@@ -16,12 +16,19 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 @Configuration
 class OverviewSetup {
 
-    /** Every Feign call gets a breaker, configured from application.yml. */
+    /**
+     * Every Feign call gets a breaker, configured from application.yml. A call slower than the time
+     * limit counts against it as a failure would: a service that answers byte by byte never trips
+     * a socket timeout, but it holds an overview thread until it is done, so enough of them must
+     * open the breaker too.
+     */
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> overviewBreakers(OverviewProperties properties) {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .failureRateThreshold(properties.failureRateThreshold())
+                        .slowCallDurationThreshold(properties.timeLimit())
+                        .slowCallRateThreshold(properties.failureRateThreshold())
                         .minimumNumberOfCalls(properties.minimumCalls())
                         .waitDurationInOpenState(properties.openFor())
                         .build())
@@ -30,7 +37,8 @@ class OverviewSetup {
 
     /**
      * Every Feign call gets the overview's time limit as its socket timeouts, so a call that hangs
-     * fails on its own thread and counts against its breaker (the overview's join has the same bound).
+     * fails on its own thread and counts against its breaker (OverviewService bounds the whole
+     * call as well). Redirects are not followed: the caller's token would go along.
      */
     @Bean
     Request.Options overviewCallTimeouts(OverviewProperties properties) {
