@@ -139,7 +139,7 @@ final class Analysis {
                 which repeated the request's. Now the request's span goes on to the service as
                 `traceparent` (`ProxiedTrace`). The request's timer carries the route id
                 (`RequestsByRoute`, `http_server_requests_seconds{spring_cloud_gateway_route_id}`).
-                `TracingTest` and the end-to-end test check that the trace continues.
+                `TracingTest` checks that the trace continues.
             - Earlier fixes (2026-11-25), found by profiling (JFR):
               - Reactor's automatic context propagation cost a fifth of the gateway's CPU. The
                 gateway now puts request and trace ids into the log context only where it logs.
@@ -181,9 +181,10 @@ final class Analysis {
               reach for calls this cheap.
             - Above the floor, about 0.1–0.15 ms goes to handing the calls to the overview pool and
               joining them. On 2026-11-26 the calls stopped running on Resilience4j's time-limiter
-              thread, which saves one hand-off per call. The socket timeouts bound each call now,
-              and one timer bounds the whole overview: a service answering byte by byte is still
-              cut off at the time limit (`ZoneOverviewTest`). The rest is the three services'
+              thread, which saves one hand-off per call. A socket timeout now bounds each read and a
+              timer each call, both at the time limit: a service answering byte by byte is still cut
+              off (`ZoneOverviewTest`), and calls slower than the limit open the breaker as failures
+              do, so they cannot keep holding the overview's threads. The rest is the three services'
               work after they answer, which competes for the two cores while zone-service
               finishes.
             - Done before: the services decode each internal token once and keep it until its

@@ -38,7 +38,8 @@ class ProxiedTrace implements HttpHeadersFilter, Ordered {
 
     /**
      * After Spring Cloud Gateway's hop-by-hop filter, which hands on a fresh copy of the headers:
-     * the request's own are read-only.
+     * the request's own are read-only (TracingTest would fail on every proxied request if that
+     * changed). Without a request span (tracing off) a client's traceparent goes on as it came.
      */
     @Override
     public int getOrder() {

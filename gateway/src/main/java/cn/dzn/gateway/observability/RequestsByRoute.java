@@ -18,7 +18,7 @@ import io.micrometer.common.KeyValues;
 @Component
 class RequestsByRoute extends DefaultServerRequestObservationConvention {
 
-    static final String ROUTE = "spring.cloud.gateway.route.id";
+    private static final String ROUTE = "spring.cloud.gateway.route.id";
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {

@@ -46,6 +46,8 @@ class InternalTokenRelay implements GlobalFilter, Ordered {
             bearer.ifPresent(value -> headers.set(HttpHeaders.AUTHORIZATION, value));
             if (requestId != null) {
                 headers.set(RequestIdFilter.HEADER, requestId);
+            } else {
+                headers.remove(RequestIdFilter.HEADER); // never a client's id unchecked
             }
         })).build();
     }

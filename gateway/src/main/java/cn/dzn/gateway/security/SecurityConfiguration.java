@@ -48,7 +48,7 @@ class SecurityConfiguration {
 
     /**
      * Security observes nothing: no span per filter, authentication and authorization on every
-     * request, which nobody reads (the request's own span and its proxied call stay traced). The
+     * request, which nobody reads (the request's own span stays, and goes on to the service). The
      * settings keep Security from even wrapping its filters for observation, which switching the
      * observations off by name (management.observations.enable) does not.
      */
