@@ -4,11 +4,9 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -264,7 +262,6 @@ class RegistrationTest {
     void concurrentReviewersOfOneVersionHaveExactlyOneWinner() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            Set<String> winners = new HashSet<>();
             for (int round = 0; round < 6; round++) {
                 String id = submitted(body("南沙区孵化器" + round, "INCUBATOR", "440115", null));
                 CountDownLatch start = new CountDownLatch(1);
@@ -282,6 +279,9 @@ class RegistrationTest {
                     }));
                 }
                 start.countDown();
+                // Every loser, approver or rejecter, must meet the version check (409, not a 400
+                // or a second 200). Which kind wins a round is up to the scheduler; a check that
+                // both kinds win over the rounds failed when approvals won all six (CI).
                 List<TestHttp.Response> won = new ArrayList<>();
                 for (Future<TestHttp.Response> answer : answers) {
                     TestHttp.Response response = answer.get(60, TimeUnit.SECONDS);
@@ -293,14 +293,12 @@ class RegistrationTest {
                 }
                 assertThat(won).as("round " + round).hasSize(1);
                 String status = won.get(0).json().path("status").asString();
-                winners.add(status);
                 Document stored = registrations().find(eq("_id", id)).first();
                 assertThat(stored.getString("status")).isEqualTo(status);
                 assertThat(stored.getLong("version")).isEqualTo(2);
                 assertThat(incubators().countDocuments(eq("_id", id)))
                         .isEqualTo(status.equals("APPROVED") ? 1 : 0);
             }
-            assertThat(winners).as("both outcomes happen over the rounds").hasSize(2);
         } finally {
             pool.shutdownNow();
         }
