@@ -102,11 +102,11 @@ final class Analysis {
             At one connection the added p50 meets the ≤ +1 ms target in every run (+0.5 to +0.9 ms).
             At 16 connections the target is ≥ 0.45×, and it is still missed, narrowly and not in
             every run. `--only=gateway` runs on 2026-11-26 gave 0.37–0.39× before the changes below,
-            then 0.39×, 0.42× and 0.42× as they went in, and 0.45× with all of them. The full run in
-            the table above, on the same code, gave 0.40×: its two direct quarters differed by 30%,
-            so other work shared the cores. A later run gave 0.38×, with the vanilla gateway at only
-            0.49× of direct that time. The steadier figure is our gateway against the vanilla
-            gateway in the same run: 0.58–0.71× before the changes, 0.67–0.77× after.
+            then 0.39×, 0.42× and 0.42× as they went in, and 0.45× with all of them. Full runs on
+            the final code gave 0.40× (its two direct quarters differed by 30%: other work shared the
+            cores) and 0.44× (the table above); one more `--only` run gave 0.38×, with the vanilla
+            gateway at only 0.49× of direct that time. The steadier figure is our gateway against
+            the vanilla gateway in the same run: 0.58–0.71× before the changes, 0.67–0.78× after.
             - The library's own share, measured in the same run: since 2026-11-26 the benchmark
               runs a vanilla Spring Cloud Gateway beside ours. That is the `vanilla-gateway` module:
               the starter and one route, nothing else, with the same JVM options and the same
@@ -168,14 +168,14 @@ final class Analysis {
             sequential here: on two cores, three services woken together cannot each answer as
             fast as one alone. The three sent at once from a plain client already cost about their
             sum.
-            - The calls overlap. An overview takes 0.64–0.71 of the sum of its own three calls.
+            - The calls overlap. An overview takes 0.64–0.79 of the sum of its own three calls.
               `ZoneOverviewTest` checks that three 1 s calls take under 2.5 s together, both from
               the outside and by Server-Timing.
-            - The target is missed: 1.74–1.97× in the runs of 2026-11-26 (1.69–1.85× the day
+            - The target is missed: 1.72–1.97× in the runs of 2026-11-26 (1.69–1.85× the day
               before). The floor row shows why. No overview can cost less than one request to
               zone-service plus its slowest call. A plain read of the same zone costs 0.35–0.42 ms
               at one connection (Tomcat, the token, the lookup, the JSON, the client). With calls
-              of 0.8–1.05 ms, that floor alone is 1.40–1.44×, above the 1.3× target, however the
+              of 0.8–1.1 ms, that floor alone is 1.34–1.44×, above the 1.3× target, however the
               calls are made. The target could be met only with downstream calls more than
               three times the service's own cost per request, so on this machine it is out of
               reach for calls this cheap.
