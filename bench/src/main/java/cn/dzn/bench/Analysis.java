@@ -113,16 +113,15 @@ final class Analysis {
               alternation. It reached 0.55–0.72× of direct in every run, at 0.12–0.18 ms of CPU per
               request. The issue's "vanilla 0.35–0.37×" was not a bare gateway. What misses is the
               work our gateway does on top of the library, not Spring Cloud Gateway's routing.
-            - What that work costs. A throwaway harness started extra copies of the gateway, each
-              with one feature switched off, and measured them side by side with an unchanged copy
-              (2026-11-26). Against the unchanged copy's CPU per request, switching off the
-              observation of the proxied call saved 24%, all HTTP observations 42%, and the Retry
-              filter 31%. Five JVMs on two cores inflate these figures, and the benchmark proper
-              confirms only the first. Ending the proxied call's observation (below) moved our
-              gateway from 0.67–0.71× to 0.77× of the vanilla gateway. A retry filter of our own, with
-              a few operators instead of reactor-extra's `Repeat` and `Retry` built for every request,
-              measured 0.78×: no gain, so Spring Cloud Gateway's filter stays. Our own classes are
-              1–2% of the samples (JFR).
+            - What that work costs, by switching features off one at a time and rerunning
+              `--only=gateway` against the vanilla gateway in the same run (2026-11-26): ending
+              Spring Cloud Gateway's observation of each proxied call (below) moved our gateway from
+              0.67–0.71× to 0.77× of the vanilla gateway. A retry filter of our own, with a few
+              operators instead of reactor-extra's `Repeat` and `Retry` built for every request,
+              measured 0.78×: no gain, so Spring Cloud Gateway's filter stays. (A harness that ran
+              several gateway copies at once had suggested larger savings for both; five JVMs on two
+              cores distorted it, it is not kept, and its figures are not quoted.) Our own classes
+              are 1–2% of the samples (JFR).
             - Fixed on 2026-11-26. Our gateway's CPU per request was 2.4–2.7× the vanilla gateway's
               in the same run; after these changes it is 1.8–2.3×:
               - Spring Security wrapped each of its filters for observation, although its
