@@ -5,9 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.test.context.TestPropertySource;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
  * The incubator route with a 1 s time limit and a small breaker (opens after 2 failures in 4
@@ -51,6 +59,53 @@ class ResilienceTest extends GatewayTestSupport {
 
         assertThat(assertProblem(answer, 504).path("detail").asString()).isEqualTo("the service did not answer in time");
         assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_900));
+    }
+
+    /** zone-service keeps its 30 s; the breaker's own time limiter (1 s by default) is off. */
+    @Test
+    void eachRouteHasItsOwnTimeLimit() {
+        StubMapping late = SERVICE.stubFor(WireMock.get(urlPathEqualTo("/api/zones/late-report"))
+                .willReturn(okJson("{\"late\":true}").withFixedDelay(1_500)));
+        try {
+            HttpResponse<String> answer = get("/api/zones/late-report", ADMIN_KEY);
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("{\"late\":true}");
+        } finally {
+            SERVICE.removeStub(late);
+        }
+    }
+
+    /**
+     * The limit holds between pieces of an answer too: a service that sends its headers and part
+     * of the body, then falls silent, is cut off. The answer had begun, so the client sees the
+     * connection close before the promised body is complete.
+     */
+    @Test
+    void anAnswerThatFallsSilentHalfwayIsCutOffAfterTheLimit() throws Exception {
+        INCUBATOR.stop();
+        try (ServerSocket stalling = new ServerSocket(URI.create(INCUBATOR_URL).getPort())) {
+            Thread service = new Thread(() -> answerHalfThenFallSilent(stalling), "stalling-service");
+            service.setDaemon(true);
+            service.start();
+            Instant start = Instant.now();
+
+            assertThatThrownBy(() -> get("/api/incubators/stalling", ADMIN_KEY)).hasRootCauseInstanceOf(IOException.class);
+            assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_900));
+            service.interrupt();
+        }
+    }
+
+    private static void answerHalfThenFallSilent(ServerSocket server) {
+        try (Socket connection = server.accept()) {
+            connection.getInputStream().read(new byte[8192]);
+            connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 20\r\n\r\n{\"part\":").getBytes(StandardCharsets.US_ASCII));
+            connection.getOutputStream().flush();
+            Thread.sleep(5_000);
+        } catch (IOException | InterruptedException e) {
+            // the gateway hung up, or the test is over
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package cn.dzn.gateway.ratelimits;
 
 import java.net.InetSocketAddress;
-import java.util.Optional;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -9,13 +8,13 @@ import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import cn.dzn.gateway.ratelimits.RateLimitProperties.Limit;
+import cn.dzn.gateway.security.AuthenticatedCaller;
 import cn.dzn.gateway.security.PublicEndpoints;
+import cn.dzn.gateway.security.RequestPatterns;
 import cn.dzn.gateway.web.ProblemResponses;
 import cn.dzn.platform.identity.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +33,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final RateLimiter<?> limiter;
     private final RateLimitProperties limits;
-    private final ServerWebExchangeMatcher publicEndpoints;
+    private final RequestPatterns publicEndpoints;
     private final ProblemResponses problems;
     private final MeterRegistry meters;
 
@@ -49,23 +48,23 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return bucketFor(exchange).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(bucket -> bucket.isEmpty() ? chain.filter(exchange)
-                        : limiter.isAllowed(bucket.get().limit(), bucket.get().key()).flatMap(answer ->
-                                answer.isAllowed() ? chain.filter(exchange) : refuse(exchange, bucket.get())));
+        Bucket bucket = bucketFor(exchange);
+        if (bucket == null) {
+            return chain.filter(exchange);
+        }
+        return limiter.isAllowed(bucket.limit(), bucket.key())
+                .flatMap(answer -> answer.isAllowed() ? chain.filter(exchange) : refuse(exchange, bucket));
     }
 
-    /** Anonymous requests reach a route only on a public endpoint or an open document. */
-    private Mono<Bucket> bucketFor(ServerWebExchange exchange) {
-        Mono<Bucket> client = exchange.getPrincipal()
-                .ofType(Authentication.class)
-                .map(Authentication::getPrincipal)
-                .ofType(Caller.class)
-                .map(caller -> new Bucket(RateLimitSetup.CLIENTS, "client:" + caller.clientId()));
-        Mono<Bucket> address = publicEndpoints.matches(exchange)
-                .filter(ServerWebExchangeMatcher.MatchResult::isMatch)
-                .map(match -> new Bucket(RateLimitSetup.PUBLIC_PATHS, "address:" + sourceAddress(exchange)));
-        return client.switchIfEmpty(address);
+    /** Anonymous requests reach a route only on a public endpoint or an open document (no bucket). */
+    private Bucket bucketFor(ServerWebExchange exchange) {
+        Caller caller = AuthenticatedCaller.of(exchange);
+        if (caller != null) {
+            return new Bucket(RateLimitSetup.CLIENTS, "client:" + caller.clientId());
+        }
+        return publicEndpoints.test(exchange)
+                ? new Bucket(RateLimitSetup.PUBLIC_PATHS, "address:" + sourceAddress(exchange))
+                : null;
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, Bucket bucket) {
@@ -84,7 +83,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
-    /** Before the internal token is minted: a refused request costs no signature. */
+    /** First of the route filters: a refused request meets no breaker and costs no token signature. */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;

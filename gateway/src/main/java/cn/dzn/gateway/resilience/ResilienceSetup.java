@@ -10,13 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 /**
  * The breakers behind the CircuitBreaker filter every route gets (application.yml,
- * default-filters). Only the service's own faults count against it: unreachable, too slow,
- * connection dropped. A client's bad request (an oversized body, say) must never open the
- * breaker for everyone else.
+ * default-filters). Only the service's own faults count against it: unreachable, too slow
+ * (RouteTimeLimits), connection dropped. A client's bad request (an oversized body, say) must
+ * never open the breaker for everyone else.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceSetup {
@@ -25,7 +24,6 @@ class ResilienceSetup {
     Customizer<ReactiveResilience4JCircuitBreakerFactory> routeBreakers(ResilienceProperties properties) {
         ResilienceProperties.Breaker breaker = properties.breaker();
         return factory -> factory.configureDefault(route -> new Resilience4JConfigBuilder(route)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.timeLimitOf(route)).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .failureRateThreshold(breaker.failureRate())
                         .slidingWindowSize(breaker.slidingWindow())
@@ -38,10 +36,14 @@ class ResilienceSetup {
                 .build());
     }
 
-    /** Timeouts, refused and dropped connections: all IOExceptions or TimeoutExceptions underneath. */
+    /**
+     * Timeouts, refused and dropped connections: IOExceptions, or Java's or Netty's
+     * TimeoutExceptions (RouteTimeLimits), underneath.
+     */
     static boolean isServiceFault(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof IOException) {
+            if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException
+                    || cause instanceof IOException) {
                 return true;
             }
         }

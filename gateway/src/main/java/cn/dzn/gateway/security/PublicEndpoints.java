@@ -3,7 +3,6 @@ package cn.dzn.gateway.security;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
  * Requests anyone may send without a key, as {@code "METHOD /path-pattern"}: an incubator
@@ -18,7 +17,7 @@ public record PublicEndpoints(List<String> requests) {
         RequestPatterns.of(requests); // a malformed entry fails at start-up, not on a request
     }
 
-    public ServerWebExchangeMatcher matcher() {
+    public RequestPatterns matcher() {
         return RequestPatterns.of(requests);
     }
 }

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * filters, authorization, the rate limit): a few percent of its CPU per request (JFR,
  * docs/performance.md).
  */
-final class RequestPatterns implements ServerWebExchangeMatcher {
+public final class RequestPatterns implements ServerWebExchangeMatcher {
 
     private static final Mono<MatchResult> MATCH = MatchResult.match();
     private static final Mono<MatchResult> NO_MATCH = MatchResult.notMatch();
@@ -57,14 +57,19 @@ final class RequestPatterns implements ServerWebExchangeMatcher {
 
     @Override
     public Mono<MatchResult> matches(ServerWebExchange exchange) {
+        return test(exchange) ? MATCH : NO_MATCH;
+    }
+
+    /** The same answer, without a Mono, for the gateway's own filters. */
+    public boolean test(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         PathContainer path = request.getPath().pathWithinApplication();
         for (Pattern pattern : patterns) {
             if ((pattern.method() == null || pattern.method().equals(request.getMethod()))
                     && pattern.path().matches(path)) {
-                return MATCH;
+                return true;
             }
         }
-        return NO_MATCH;
+        return false;
     }
 }

@@ -90,6 +90,7 @@ class SecurityConfiguration {
         filter.setServerAuthenticationConverter(exchange -> Mono
                 .justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
                 .map(ApiKeyAuthentication::presented));
+        filter.setAuthenticationSuccessHandler(AuthenticatedCaller.remembered());
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
         // Probes and documents ignore any key sent along: no lookup, and no 401 for a stale one.
         filter.setRequiresAuthenticationMatcher(
@@ -129,6 +130,7 @@ class SecurityConfiguration {
                 .filter(header -> exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER) == null)
                 .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
                 .map(header -> StaffAuthentication.presented(header.substring(BEARER.length()).strip())));
+        filter.setAuthenticationSuccessHandler(AuthenticatedCaller.remembered());
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
         filter.setRequiresAuthenticationMatcher(
                 new NegatedServerWebExchangeMatcher(OPEN_PATHS));

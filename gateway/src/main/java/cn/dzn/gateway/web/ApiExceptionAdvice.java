@@ -65,7 +65,7 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
         return Mono.just(RequestIdFilter.stamp(validationProblem(List.of(new FieldError(fault.field(), fault.message()))), exchange));
     }
 
-    /** The breaker's time limit arrives as a 504 whose reason names Reactor's operators. */
+    /** Worded by Failures like any other failure: a status exception's reason may name library internals. */
     @Override
     protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {

@@ -55,7 +55,7 @@ class Failures {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "the service behind this path is failing and the gateway "
                     + "is not sending it requests for now; try again in " + wait + " s");
         }
-        if (causedBy(ex, TimeoutException.class)) {
+        if (causedBy(ex, TimeoutException.class) || causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
             return problem(HttpStatus.GATEWAY_TIMEOUT, "the service did not answer in time");
         }
         if (ex instanceof ErrorResponse response) {

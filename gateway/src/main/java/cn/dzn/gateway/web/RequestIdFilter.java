@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every request an X-Request-Id, passed to the service and echoed to the client, so one
  * id ties a client's report to the logs of every hop. Runs first so that even a 401 carries it.
- * The proxied request gets the header where the internal token is put in (InternalTokenRelay):
- * each change to a request copies all its headers.
+ * The proxied request gets the header with the internal token (InternalTokenRelay), on the
+ * copy of the headers Spring Cloud Gateway makes for it.
  */
 @Component
 public class RequestIdFilter implements WebFilter, Ordered {
