@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,8 +67,10 @@ class AuthenticationTest extends GatewayTestSupport {
         HttpResponse<String> response = get("/api/zones", ADMIN_KEY);
 
         String id = response.headers().firstValue("X-Request-Id").orElseThrow();
-        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(UUID.fromString(id).version()).isEqualTo(4);
+        assertThat(UUID.fromString(id).variant()).isEqualTo(2);
         assertThat(onlyRequest().getHeader("X-Request-Id")).isEqualTo(id);
+        assertThat(get("/api/zones", ADMIN_KEY).headers().firstValue("X-Request-Id").orElseThrow()).isNotEqualTo(id);
     }
 
     @Test

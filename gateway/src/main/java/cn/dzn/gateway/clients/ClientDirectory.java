@@ -33,13 +33,16 @@ public class ClientDirectory {
     // When this instance last wrote a client's lastUsedAt: a write per request would cost a store
     // round trip each; once a minute is what "last used" needs.
     private final Cache<String, Instant> usedRecorded = Caffeine.newBuilder()
-            .expireAfterWrite(USE_RECORDED_EVERY).maximumSize(50_000).build();
+            .expireAfterWrite(USE_RECORDED_EVERY).maximumSize(50_000).executor(Runnable::run).build();
 
     ClientDirectory(ApiClientStore store, ApiKeys keys, ApiKeyProperties properties) {
         this.store = store;
         this.keys = keys;
-        // Bounded, so a flood of made-up keys cannot grow the cache without limit.
-        this.byHash = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(50_000).buildAsync();
+        // Bounded, so a flood of made-up keys cannot grow the cache without limit. Upkeep on the
+        // calling thread, as for the gateway's other caches (RateLimitSetup); lookups of the store
+        // run on their own scheduler (lookup).
+        this.byHash = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(50_000)
+                .executor(Runnable::run).buildAsync();
     }
 
     /** The caller holding {@code apiKey}, or empty for an unknown or revoked key. */

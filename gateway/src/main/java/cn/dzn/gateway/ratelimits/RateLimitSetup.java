@@ -38,10 +38,12 @@ class RateLimitSetup {
     @ConditionalOnExpression("'${dzn.rate-limits.redis-url:}'.isBlank()")
     RateLimiter<?> inMemoryRateLimiter(RateLimitProperties limits, ConfigurationService configuration) {
         // Idle buckets are full buckets, so forgetting them after one full refill loses nothing.
+        // Every draw writes its bucket: Caffeine's upkeep after a write runs right there, instead
+        // of waking a thread of the common pool for it on nearly every request under light load.
         Duration keep = max(limits.clients().fullRefill(), limits.publicPaths().fullRefill());
+        Caffeine<Object, Object> buckets = Caffeine.newBuilder().maximumSize(200_000).executor(Runnable::run);
         Bucket4jRateLimiter limiter = new Bucket4jRateLimiter(
-                new CaffeineProxyManager<String>(Caffeine.newBuilder().maximumSize(200_000), keep).asAsync(),
-                configuration);
+                new CaffeineProxyManager<String>(buckets, keep).asAsync(), configuration);
         limiter.getConfig().put(CLIENTS, bucket4j(limits.clients()));
         limiter.getConfig().put(PUBLIC_PATHS, bucket4j(limits.publicPaths()));
         return limiter;

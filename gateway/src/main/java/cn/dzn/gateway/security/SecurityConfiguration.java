@@ -9,7 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -21,6 +23,7 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 
 import cn.dzn.gateway.web.ProblemResponses;
 import cn.dzn.platform.identity.InternalTokenProperties;
@@ -75,8 +78,8 @@ class SecurityConfiguration {
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt(apiKeyFilter(manager, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAt(staffFilter(new StaffTokenAuthenticationManager(staffSignIn), unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(signIn(manager, new StaffTokenAuthenticationManager(staffSignIn), unauthenticated),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(auth -> auth.matchers(OPEN_PATHS).permitAll()
                         .matchers(publicEndpoints.matcher()).permitAll()
                         .anyExchange().authenticated())
@@ -84,19 +87,37 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static AuthenticationWebFilter apiKeyFilter(ApiKeyAuthenticationManager manager,
-            ServerAuthenticationEntryPoint unauthenticated) {
-        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-        filter.setServerAuthenticationConverter(exchange -> Mono
-                .justOrEmpty(exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER))
-                .map(ApiKeyAuthentication::presented));
+    /**
+     * One sign-in for both kinds of caller: systems with an API key, staff with their OIDC token.
+     * Probes and documents ignore any credential sent along: no lookup, and no 401 for a stale one.
+     */
+    private static AuthenticationWebFilter signIn(ApiKeyAuthenticationManager apiKeys,
+            StaffTokenAuthenticationManager staff, ServerAuthenticationEntryPoint unauthenticated) {
+        AuthenticationWebFilter filter = new AuthenticationWebFilter((ReactiveAuthenticationManager) presented ->
+                presented instanceof StaffAuthentication ? staff.authenticate(presented) : apiKeys.authenticate(presented));
+        filter.setServerAuthenticationConverter(SecurityConfiguration::presentedCredentials);
+        filter.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(OPEN_PATHS));
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         filter.setAuthenticationSuccessHandler(AuthenticatedCaller.remembered());
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
-        // Probes and documents ignore any key sent along: no lookup, and no 401 for a stale one.
-        filter.setRequiresAuthenticationMatcher(
-                new NegatedServerWebExchangeMatcher(OPEN_PATHS));
-        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return filter;
+    }
+
+    /**
+     * The API key, or else a staff bearer token. A request that carries an API key is
+     * authenticated by the key alone; its Authorization header is not even read.
+     */
+    private static Mono<Authentication> presentedCredentials(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        String apiKey = headers.getFirst(API_KEY_HEADER);
+        if (apiKey != null) {
+            return Mono.just(ApiKeyAuthentication.presented(apiKey));
+        }
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Mono.just(StaffAuthentication.presented(authorization.substring(BEARER.length()).strip()));
+        }
+        return Mono.empty();
     }
 
     /**
@@ -116,26 +137,6 @@ class SecurityConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", config);
         return source;
-    }
-
-    /**
-     * Staff sign in with their OIDC token instead of a key. A request that carries an API key is
-     * authenticated by the key alone; its Authorization header is not even read.
-     */
-    private static AuthenticationWebFilter staffFilter(StaffTokenAuthenticationManager manager,
-            ServerAuthenticationEntryPoint unauthenticated) {
-        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-        filter.setServerAuthenticationConverter(exchange -> Mono
-                .justOrEmpty(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
-                .filter(header -> exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER) == null)
-                .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .map(header -> StaffAuthentication.presented(header.substring(BEARER.length()).strip())));
-        filter.setAuthenticationSuccessHandler(AuthenticatedCaller.remembered());
-        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
-        filter.setRequiresAuthenticationMatcher(
-                new NegatedServerWebExchangeMatcher(OPEN_PATHS));
-        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        return filter;
     }
 
     /** Security's own messages for a missing key are about "full authentication"; say what to send. */

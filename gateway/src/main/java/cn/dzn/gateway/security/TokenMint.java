@@ -27,7 +27,8 @@ class TokenMint {
 
     TokenMint(InternalTokens tokens) {
         this.tokens = tokens;
-        this.issued = Caffeine.newBuilder().maximumSize(50_000)
+        // Upkeep on the calling thread, as for the gateway's other caches (RateLimitSetup).
+        this.issued = Caffeine.newBuilder().maximumSize(50_000).executor(Runnable::run)
                 .expireAfter(Expiry.creating((Caller caller, InternalTokens.Issued token) -> reuseFor(token)))
                 .build();
     }

@@ -1,6 +1,7 @@
 package cn.dzn.gateway.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
@@ -39,13 +40,24 @@ public class RequestIdFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming
-                : UUID.randomUUID().toString();
+                : newId();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    /**
+     * A random (version 4) UUID like UUID.randomUUID()'s, without its SecureRandom, which reads
+     * /dev/urandom under a lock on every call (JFR): a request id is a label, not a secret.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** The request's id, set for every request before anything else runs. */
