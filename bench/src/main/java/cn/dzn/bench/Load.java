@@ -1,9 +1,12 @@
 package cn.dzn.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A closed-loop HTTP load generator of our own (no wrk on a fresh machine): N connections, each
@@ -129,12 +133,39 @@ final class Load {
     /** CPU seconds (user + system) another process has used so far, from /proc (Linux); 0 elsewhere. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // utime and stime, fields 14 and 15 of stat(5), counted from the state field (3) here
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /**
+     * CPU seconds another process's JIT compiler threads have used so far (HotSpot names them
+     * "C1 CompilerThreadN" and "C2 CompilerThreadN"), from /proc (Linux); 0 elsewhere.
+     */
+    static double jitSeconds(long pid) {
+        try (Stream<Path> threads = Files.list(
+                Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.mapToDouble(Load::compilerThreadSeconds).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static double compilerThreadSeconds(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended while being read
         }
     }
 
