@@ -108,7 +108,7 @@ public final class Bench {
         List<String> jvm = new ArrayList<>(SuiteConfig.defaultJvmOptions());
         jvm.add("-Ddzn.rate-limits.clients.burst=1000000");
         jvm.add("-Ddzn.rate-limits.clients.refill-every=1us");
-        return new SuiteConfig(home, data, freePort(), ports, freePort(), null, false, jvm);
+        return new SuiteConfig(home, data, freePort(), freePort(), ports, freePort(), null, false, jvm);
     }
 
     static int freePort() throws IOException {

@@ -96,11 +96,15 @@ class EdgeTest extends GatewayTestSupport {
     }
 
     @Test
-    void probesAndMetricsAreOpen() {
-        assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
-        assertThat(get("/actuator/health/liveness", null).body()).contains("\"UP\"");
-        assertThat(get("/actuator/health", null).body()).contains("\"UP\"");
-        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+    void probesAndMetricsAreOpenOnTheManagementPortOnly() {
+        for (String path : java.util.List.of("/actuator/prometheus", "/actuator/health", "/actuator")) {
+            assertThat(get(path, null).statusCode()).as("%s on the public port", path).isIn(401, 404);
+            assertThat(get(path, ADMIN_KEY).statusCode()).as("%s on the public port, with a key", path).isEqualTo(404);
+        }
+        assertThat(management("/actuator/health/readiness").body()).contains("\"UP\"");
+        assertThat(management("/actuator/health/liveness").body()).contains("\"UP\"");
+        assertThat(management("/actuator/health").body()).contains("\"UP\"");
+        HttpResponse<String> metrics = management("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,6 +64,9 @@ public abstract class GatewayTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected InternalTokens tokens;
@@ -141,6 +145,12 @@ public abstract class GatewayTestSupport {
     }
 
     /** Connections are kept alive and reused, as real clients do (see KeepAliveTest). */
+    /** Probes and metrics: on their own port, never the public one (application.yml). */
+    protected HttpResponse<String> management(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .timeout(Duration.ofSeconds(20)).GET());
+    }
+
     protected HttpRequest.Builder request(String path, String apiKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20));

@@ -20,7 +20,7 @@ class HeadersAndCorsTest extends GatewayTestSupport {
     @Test
     void answersCarrySecurityHeadersAndNoServerBanner() {
         for (HttpResponse<String> response : java.util.List.of(get("/api/zones", ADMIN_KEY), get("/api/zones", null),
-                get("/actuator/health/readiness", null))) {
+                management("/actuator/health/readiness"))) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");

@@ -21,7 +21,7 @@ class KeepAliveTest extends GatewayTestSupport {
     @Test
     void keptAliveConnectionsKeepAnswering() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health/liveness"))
                 .timeout(Duration.ofSeconds(5)).build();
         for (int i = 0; i < 4000; i++) {
             assertThat(client.send(request, BodyHandlers.discarding()).statusCode()).as("request %d", i).isEqualTo(200);

@@ -34,7 +34,7 @@ abstract class RateLimitBehaviour extends GatewayTestSupport {
         assertThat(assertProblem(refused, 429).path("type").asString()).endsWith("/too-many-requests");
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
         assertThat(received()).hasSize(BURST);
-        assertThat(get("/actuator/prometheus", null).body()).containsPattern(
+        assertThat(management("/actuator/prometheus").body()).containsPattern(
                 "dzn_gateway_rate_limited_total\\{application=\"gateway\",limit=\"clients\"} [1-9]");
     }
 

@@ -123,7 +123,7 @@ class ResilienceTest extends GatewayTestSupport {
         assertThat(INCUBATOR.getAllServeEvents()).hasSize(4);
         // Other routes have breakers of their own.
         assertThat(get("/api/zones", ADMIN_KEY).statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/prometheus", null).body())
+        assertThat(management("/actuator/prometheus").body())
                 .contains("resilience4j_circuitbreaker_state{application=\"gateway\",group=\"incubator-service\",name=\"incubator-service\",state=\"open\"} 1.0");
     }
 

@@ -70,7 +70,7 @@ class TracingTest extends GatewayTestSupport {
     void eachProxiedCallIsTimedOnceWithItsRouteAndNoLongTaskTimers() {
         get("/api/zones", ADMIN_KEY);
 
-        String metrics = get("/actuator/prometheus", null).body();
+        String metrics = management("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*spring_cloud_gateway_route_id=\"zone-service\"[^}]*status=\"200\"[^}]*} [1-9]")
                 .doesNotContain("http_client_requests_seconds")
                 .doesNotContain("spring_cloud_gateway_requests_seconds")

@@ -42,8 +42,10 @@ public final class Launcher {
         out.append(" Demonstration-Zone Network is up (").append(took.toMillis() / 100 / 10.0).append(" s)\n");
         out.append("   Gateway      ").append(gateway).append('\n');
         out.append("   Swagger UI   ").append(gateway).append("/swagger-ui.html\n");
-        out.append("   Metrics      ").append(gateway).append("/actuator/prometheus (each service: its port + same path)\n");
-        out.append("   Health       ").append(gateway).append("/actuator/health\n");
+        String management = "http://localhost:" + config.gatewayManagementPort();
+        out.append("   Metrics      ").append(management)
+                .append("/actuator/prometheus (gateway's management port; each service: its port + same path)\n");
+        out.append("   Health       ").append(management).append("/actuator/health\n");
         out.append("   Store        ").append(config.externalMongoUri() != null ? "MONGODB_URI (external)"
                 : config.mongoUri() + " (file " + config.dataDir().resolve("store.mv") + ")").append('\n');
         if (devKey) {

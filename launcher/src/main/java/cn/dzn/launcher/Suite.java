@@ -54,7 +54,7 @@ public final class Suite implements AutoCloseable {
         }
         parts.put("gateway", startJar("gateway", config.gatewayPort(), gatewayEnv()));
         parts.forEach((name, part) -> startTimes.put(name, part.awaitHttpOk(
-                "http://localhost:" + port(name) + "/actuator/health/readiness", START_TIMEOUT)));
+                "http://localhost:" + managementPort(name) + "/actuator/health/readiness", START_TIMEOUT)));
         return this;
     }
 
@@ -63,8 +63,8 @@ public final class Suite implements AutoCloseable {
         parts.get(part).kill();
         ChildProcess again = startJar(part, port(part), part.equals("gateway") ? gatewayEnv() : serviceEnv());
         parts.put(part, again);
-        startTimes.put(part, again.awaitHttpOk("http://localhost:" + port(part) + "/actuator/health/readiness",
-                START_TIMEOUT));
+        startTimes.put(part, again.awaitHttpOk("http://localhost:" + managementPort(part)
+                + "/actuator/health/readiness", START_TIMEOUT));
     }
 
     public void startStore() {
@@ -83,6 +83,11 @@ public final class Suite implements AutoCloseable {
 
     public int port(String part) {
         return part.equals("gateway") ? config.gatewayPort() : config.servicePorts().get(part);
+    }
+
+    /** Where a part's probes and metrics are: the gateway's own management port, a service's port. */
+    public int managementPort(String part) {
+        return part.equals("gateway") ? config.gatewayManagementPort() : port(part);
     }
 
     @Override
@@ -125,6 +130,7 @@ public final class Suite implements AutoCloseable {
     private Map<String, String> gatewayEnv() {
         Map<String, String> env = new HashMap<>();
         env.put("MONGODB_URI", config.mongoUri());
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(config.gatewayManagementPort()));
         env.put("ZONE_SERVICE_URL", config.serviceUrl("zone-service"));
         env.put("FUND_SERVICE_URL", config.serviceUrl("fund-service"));
         env.put("TALENT_SERVICE_URL", config.serviceUrl("talent-service"));

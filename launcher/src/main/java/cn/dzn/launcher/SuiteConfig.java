@@ -10,21 +10,25 @@ import java.util.Map;
  * Where the suite's parts live and listen. {@code home} is the repository root, where each
  * module's jar is found at {@code <module>/target/<module>.jar}.
  */
-public record SuiteConfig(Path home, Path dataDir, int gatewayPort, Map<String, Integer> servicePorts,
-        int storePort, String externalMongoUri, boolean sampleData, List<String> jvmOptions) {
+public record SuiteConfig(Path home, Path dataDir, int gatewayPort, int gatewayManagementPort,
+        Map<String, Integer> servicePorts, int storePort, String externalMongoUri, boolean sampleData,
+        List<String> jvmOptions) {
 
     public static final String DEV_ADMIN_KEY = "dzn-dev-admin-key-0000000000000000";
     public static final List<String> SERVICES = List.of("zone-service", "fund-service", "talent-service",
             "incubator-service");
 
-    /** The embedded default: fixed ports, ./data, sample data, MONGODB_URI if it is set. */
+    /**
+     * The embedded default: fixed ports (the gateway's probes and metrics on 8090, its own
+     * management port), ./data, sample data, MONGODB_URI if it is set.
+     */
     public static SuiteConfig defaults(Path home) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int i = 0; i < SERVICES.size(); i++) {
             ports.put(SERVICES.get(i), 8081 + i);
         }
         String mongo = System.getenv("MONGODB_URI");
-        return new SuiteConfig(home, home.resolve("data"), 8080, ports, 27017,
+        return new SuiteConfig(home, home.resolve("data"), 8080, 8090, ports, 27017,
                 mongo == null || mongo.isBlank() ? null : mongo, true, defaultJvmOptions());
     }
 

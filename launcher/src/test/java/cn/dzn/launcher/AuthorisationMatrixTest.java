@@ -219,7 +219,8 @@ class AuthorisationMatrixTest {
     @BeforeAll
     static void startTheSuiteWithAKeyPerCallerAndFixtures() throws IOException {
         suite = new Suite(new SuiteConfig(SuiteConfig.findHome(Path.of("")), data, SuiteEndToEndTest.freePort(),
-                freePorts(), SuiteEndToEndTest.freePort(), null, true, SuiteConfig.defaultJvmOptions())).start();
+                SuiteEndToEndTest.freePort(), freePorts(), SuiteEndToEndTest.freePort(), null, true,
+                SuiteConfig.defaultJvmOptions())).start();
         gateway = TestHttp.localhost(suite.config().gatewayPort());
         keys.put(Who.BAD_KEY, "dzn-not-a-key-" + "0".repeat(32));
         keys.put(Who.NATIONAL, SuiteConfig.DEV_ADMIN_KEY);
@@ -348,7 +349,7 @@ class AuthorisationMatrixTest {
 
     /** Requests the service has answered, its own probes and metrics scrapes left out. */
     static long requestsSeenBy(String service) {
-        String metrics = TestHttp.localhost(suite.port(service)).get("/actuator/prometheus").text();
+        String metrics = TestHttp.localhost(suite.managementPort(service)).get("/actuator/prometheus").text();
         return metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{"))
                 .filter(line -> !line.contains("uri=\"/actuator"))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

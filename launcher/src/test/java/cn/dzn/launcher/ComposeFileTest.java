@@ -29,16 +29,18 @@ class ComposeFileTest {
                 .containsEntry("PORT", String.valueOf(port));
         assertThat(service.get("image")).as("%s image", module).isEqualTo("dzn/" + module + ":" + IMAGE_VERSION);
 
-        // Only the gateway is published; the services are reached through it.
+        // Only the gateway's public port is published; the services are reached through it, and
+        // its management port (probes, metrics) only over the compose network, like the services.
         List<Object> ports = list(service.get("ports"));
         if (module.equals("gateway")) {
             assertThat(ports).as("gateway ports").hasSize(1);
             assertThat(containerPortOf(ports.get(0))).as("gateway published container port").isEqualTo(port);
         } else {
             assertThat(ports).as("%s must not be published: only the gateway is", module).isEmpty();
-            for (Object exposed : list(service.get("expose"))) {
-                assertThat(asInt(exposed)).as("%s expose", module).isEqualTo(port);
-            }
+        }
+        for (Object exposed : list(service.get("expose"))) {
+            assertThat(asInt(exposed)).as("%s expose: its server or management port", module)
+                    .isIn(port, managementPort(module));
         }
     }
 
@@ -47,7 +49,7 @@ class ComposeFileTest {
     void serviceWaitsForHealthyDependencies(String module) {
         Map<String, Object> service = composeService(module);
         assertThat(String.join(" ", strings(at(service, "healthcheck", "test")))).as("%s healthcheck", module)
-                .contains("http://localhost:" + serverPort(module) + READINESS);
+                .contains("http://localhost:" + managementPort(module) + READINESS);
         Map<String, Object> dependsOn = map(service.get("depends_on"));
         Set<String> expectedDependencies = new TreeSet<>(Set.of("mongo"));
         if (module.equals("gateway")) {
@@ -74,6 +76,10 @@ class ComposeFileTest {
         assertThat(env).as("%s", module)
                 .containsEntry("SERVER_PORT", String.valueOf(serverPort(module)))
                 .containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+        if (hasManagementPort(module)) {
+            assertThat(env).as("%s: the healthcheck and Prometheus rely on its management port", module)
+                    .containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort(module)));
+        }
         assertThat(env.get("MONGODB_URI")).as("%s MONGODB_URI", module)
                 .startsWith("mongodb://mongo:27017/").contains("replicaSet=rs0");
         for (String name : SECRET_VARIABLES) {

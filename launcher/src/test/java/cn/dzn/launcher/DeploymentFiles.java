@@ -23,8 +23,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * What the deployment-file tests share. No Docker engine or cluster runs here, so Dockerfile,
  * docker-compose.yml, deploy/ and k8s/ are read as text and YAML and compared with the code: each
- * module's {@code server.port} default and the {@code ${NAME}} variables it reads. Files are read
- * relative to the repository root, the parent of this module's working directory.
+ * module's {@code server.port} and {@code management.server.port} defaults and the {@code ${NAME}}
+ * variables it reads. Files are read relative to the repository root, the parent of this module's
+ * working directory.
  */
 final class DeploymentFiles {
 
@@ -102,9 +103,29 @@ final class DeploymentFiles {
         if (port instanceof Number number) {
             return number.intValue();
         }
-        Matcher matcher = Pattern.compile("^\\$\\{SERVER_PORT:(\\d+)}$").matcher(String.valueOf(port).strip());
+        return placeholderDefault(module, "server.port", "SERVER_PORT", port);
+    }
+
+    /**
+     * Where the module's probes and {@link #PROMETHEUS} are: the {@code ${MANAGEMENT_SERVER_PORT:NNNN}}
+     * default of its management.server.port, or its server port when it has none. No literal
+     * port: the deployment files set MANAGEMENT_SERVER_PORT as they set SERVER_PORT, so it must be read.
+     */
+    static int managementPort(String module) {
+        Object port = at(applicationYml(module), "management", "server", "port");
+        return port == null ? serverPort(module)
+                : placeholderDefault(module, "management.server.port", "MANAGEMENT_SERVER_PORT", port);
+    }
+
+    /** Whether its probes and metrics are off its server port: compose and k8s then set MANAGEMENT_SERVER_PORT. */
+    static boolean hasManagementPort(String module) {
+        return managementPort(module) != serverPort(module);
+    }
+
+    private static int placeholderDefault(String module, String property, String variable, Object value) {
+        Matcher matcher = Pattern.compile("^\\$\\{" + variable + ":(\\d+)}$").matcher(String.valueOf(value).strip());
         if (!matcher.matches()) {
-            fail("%s: server.port must be ${SERVER_PORT:<port>} (docs/decisions.md), found %s", module, port);
+            fail("%s: %s must be ${%s:<port>} (docs/decisions.md), found %s", module, property, variable, value);
         }
         return Integer.parseInt(matcher.group(1));
     }

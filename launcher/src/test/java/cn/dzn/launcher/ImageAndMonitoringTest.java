@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * The code side that compose and k8s are checked against (each module's port, probes and metrics
- * endpoint), the image that packages a module, and the monitoring stack that scrapes it.
+ * The code side that compose and k8s are checked against (each module's server and management
+ * ports, probes and metrics endpoint), the image that packages a module, and the monitoring stack
+ * that scrapes it.
  */
 class ImageAndMonitoringTest {
 
@@ -28,9 +29,23 @@ class ImageAndMonitoringTest {
                 .isEqualTo(expected);
     }
 
+    /**
+     * The gateway's public port is the suite's one door to the internet, so its probes and metrics
+     * are on a port of their own, which no Service or Ingress reaches; the services keep theirs on
+     * their server port, where only the gateway and Prometheus may connect.
+     */
     @ParameterizedTest
     @FieldSource(EACH_MODULE)
-    void moduleEnablesProbesOnTheServerPort(String module) {
+    void moduleDeclaresManagementPortFromTheContract(String module) {
+        int expected = module.equals("gateway") ? 8090 : serverPort(module); // docs/decisions.md
+        assertThat(managementPort(module))
+                .as("%s: management.server.port default in application.yml, else its server port (docs/decisions.md)", module)
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @FieldSource(EACH_MODULE)
+    void moduleEnablesProbesAndMetrics(String module) {
         Map<String, Object> config = applicationYml(module);
         boolean own = Boolean.TRUE.equals(at(config, "management", "endpoint", "health", "probes", "enabled"));
         boolean viaPlatform = importsPlatform(config)
@@ -39,10 +54,6 @@ class ImageAndMonitoringTest {
                 .as("%s: management.endpoint.health.probes.enabled must be true, in its application.yml or in the "
                         + "imported classpath:dzn-platform.yml, or %s and %s do not exist", module, LIVENESS, READINESS)
                 .isTrue();
-        assertThat(at(config, "management", "server", "port"))
-                .as("%s: the probes and %s are on the server port; a separate management.server.port would need "
-                        + "the manifests changed", module, PROMETHEUS)
-                .isNull();
         Object exposure = at(config, "management", "endpoints", "web", "exposure", "include");
         if (exposure == null && importsPlatform(config)) {
             exposure = at(platformYml(), "management", "endpoints", "web", "exposure", "include");
@@ -92,6 +103,7 @@ class ImageAndMonitoringTest {
                 .doesNotContain("pom.xml", "*/pom.xml", "src", "**/src", ".mvn");
     }
 
+    /** Each module is scraped once, on its management port (a stale server-port target would only ever fail). */
     @Test
     void prometheusScrapesEveryModuleAndGrafanaReadsPrometheus() {
         Map<String, Object> prometheus = map(composeServices().get("prometheus"));
@@ -106,8 +118,10 @@ class ImageAndMonitoringTest {
             }
         }
         for (String module : MODULES) {
-            assertThat(scraped).as("deploy/prometheus.yml scrapes %s", module)
-                    .containsEntry(module + ":" + serverPort(module), PROMETHEUS);
+            assertThat(scraped).as("deploy/prometheus.yml scrapes %s on its management port", module)
+                    .containsEntry(module + ":" + managementPort(module), PROMETHEUS);
+            assertThat(scraped.keySet().stream().filter(target -> target.startsWith(module + ":")))
+                    .as("deploy/prometheus.yml targets on %s", module).hasSize(1);
         }
 
         Map<String, Object> grafana = map(composeServices().get("grafana"));

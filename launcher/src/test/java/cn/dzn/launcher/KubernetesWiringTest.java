@@ -59,9 +59,9 @@ class KubernetesWiringTest {
     }
 
     /**
-     * Who may open a connection to each module's pods, and to redis, on the port they listen on,
+     * Who may open a connection to each module's pods, and to redis, on each port they listen on,
      * according to the NetworkPolicies. Rules for other ports are skipped: the monitoring policy
-     * selects every dzn pod, redis too, but only on the services' ports.
+     * selects every dzn pod, redis too, but only on the ports metrics are served on.
      */
     @Test
     void networkPoliciesLetOnlyTheGatewayReachTheServicesAndRedis() {
@@ -74,53 +74,86 @@ class KubernetesWiringTest {
             assertThat(list(at(p, "spec", "ingress"))).isEmpty();
         });
 
-        Map<String, Set<String>> expectedPods = Map.of(
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        MODULES.forEach(module -> labels.put(module, podLabels(base("Deployment", module))));
+        labels.put(REDIS, podLabels(base("Deployment", REDIS)));
+        expectedAccess().forEach((listener, expected) -> assertThat(allowed(policies, labels, listener))
+                .as("who may reach %s", listener).isEqualTo(expected));
+    }
+
+    /** A port the pods of a module (or redis) listen on. */
+    record Listener(String pod, int port) {
+        @Override
+        public String toString() {
+            return pod + " on " + port;
+        }
+    }
+
+    /** Pods of the suite, and whole namespaces, allowed to connect. */
+    record Access(Set<String> pods, Set<String> namespaces) {
+    }
+
+    /**
+     * Who must reach each pod on each port it listens on: the Ingress controller the gateway's
+     * public port only, Prometheus each module's management port only (its server port where it
+     * has none), and the suite's own pods the services and redis.
+     */
+    static Map<Listener, Access> expectedAccess() {
+        Map<String, Set<String>> callers = Map.of(
                 "gateway", Set.of(),
                 "zone-service", Set.of("gateway"),
                 "fund-service", Set.of("gateway", "zone-service"),
                 "talent-service", Set.of("gateway", "zone-service"),
-                "incubator-service", Set.of("gateway", "zone-service"),
-                REDIS, Set.of("gateway"));
-        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
-        Map<String, Integer> listensOn = new LinkedHashMap<>();
-        MODULES.forEach(m -> listensOn.put(m, serverPort(m)));
-        listensOn.put(REDIS, REDIS_PORT);
-        listensOn.keySet().forEach(m -> labels.put(m, podLabels(base("Deployment", m))));
-        for (String module : listensOn.keySet()) {
-            Set<String> pods = new TreeSet<>();
+                "incubator-service", Set.of("gateway", "zone-service"));
+        Map<Listener, Access> expected = new LinkedHashMap<>();
+        for (String module : MODULES) {
             Set<String> namespaces = new TreeSet<>();
-            for (Map<String, Object> policy : policies) {
-                if (!selects(at(policy, "spec", "podSelector"), labels.get(module))) {
-                    continue;
+            if (module.equals("gateway")) {
+                namespaces.add(INGRESS_NAMESPACE);
+            }
+            if (!hasManagementPort(module)) {
+                namespaces.add(MONITORING_NAMESPACE);
+            }
+            expected.put(new Listener(module, serverPort(module)), new Access(callers.get(module), namespaces));
+            if (hasManagementPort(module)) {
+                expected.put(new Listener(module, managementPort(module)), new Access(Set.of(), Set.of(MONITORING_NAMESPACE)));
+            }
+        }
+        expected.put(new Listener(REDIS, REDIS_PORT), new Access(Set.of("gateway"), Set.of()));
+        return expected;
+    }
+
+    /** Who the policies selecting the listener's pods let in on its port; pods are known by their labels. */
+    static Access allowed(List<Map<String, Object>> policies, Map<String, Map<String, String>> labels, Listener listener) {
+        Set<String> pods = new TreeSet<>();
+        Set<String> namespaces = new TreeSet<>();
+        for (Map<String, Object> policy : policies) {
+            if (!selects(at(policy, "spec", "podSelector"), labels.get(listener.pod()))) {
+                continue;
+            }
+            Object policyName = at(policy, "metadata", "name");
+            for (Object rule : list(at(policy, "spec", "ingress"))) {
+                List<Object> from = list(at(rule, "from"));
+                assertThat(from).as("%s: a rule without `from` would let every pod in", policyName).isNotEmpty();
+                List<Object> rulePorts = list(at(rule, "ports"));
+                assertThat(rulePorts).as("%s: rules name their ports", policyName).isNotEmpty();
+                if (!rulePorts.stream().map(p -> asInt(at(p, "port"))).toList().contains(listener.port())) {
+                    continue; // another port of these pods, or one nothing listens on
                 }
-                Object policyName = at(policy, "metadata", "name");
-                for (Object rule : list(at(policy, "spec", "ingress"))) {
-                    List<Object> from = list(at(rule, "from"));
-                    assertThat(from).as("%s: a rule without `from` would let every pod in", policyName).isNotEmpty();
-                    List<Object> rulePorts = list(at(rule, "ports"));
-                    assertThat(rulePorts).as("%s: rules name their ports", policyName).isNotEmpty();
-                    if (!rulePorts.stream().map(p -> asInt(at(p, "port"))).toList().contains(listensOn.get(module))) {
-                        continue; // nothing listens there on these pods
-                    }
-                    for (Object peer : from) {
-                        assertThat(at(peer, "ipBlock")).as("no ipBlock peers").isNull();
-                        Object namespaceSelector = at(peer, "namespaceSelector");
-                        if (namespaceSelector != null) {
-                            assertThat(at(peer, "podSelector")).as("namespace peers admit the whole namespace").isNull();
-                            namespaces.add(stringMap(at(namespaceSelector, "matchLabels")).get("kubernetes.io/metadata.name"));
-                        } else {
-                            labels.keySet().stream().filter(other -> selects(at(peer, "podSelector"), labels.get(other)))
-                                    .forEach(pods::add);
-                        }
+                for (Object peer : from) {
+                    assertThat(at(peer, "ipBlock")).as("no ipBlock peers").isNull();
+                    Object namespaceSelector = at(peer, "namespaceSelector");
+                    if (namespaceSelector != null) {
+                        assertThat(at(peer, "podSelector")).as("namespace peers admit the whole namespace").isNull();
+                        namespaces.add(stringMap(at(namespaceSelector, "matchLabels")).get("kubernetes.io/metadata.name"));
+                    } else {
+                        labels.keySet().stream().filter(other -> selects(at(peer, "podSelector"), labels.get(other)))
+                                .forEach(pods::add);
                     }
                 }
             }
-            assertThat(pods).as("pods allowed to reach %s", module).isEqualTo(expectedPods.get(module));
-            Set<String> expectedNamespaces = module.equals("gateway")
-                    ? Set.of(INGRESS_NAMESPACE, MONITORING_NAMESPACE)
-                    : module.equals(REDIS) ? Set.of() : Set.of(MONITORING_NAMESPACE);
-            assertThat(namespaces).as("namespaces allowed to reach %s", module).isEqualTo(expectedNamespaces);
         }
+        return new Access(pods, namespaces);
     }
 
     @Test

@@ -27,29 +27,39 @@ class KubernetesWorkloadsTest {
     static final long UID = 10001; // the Dockerfile's USER
     static final long REDIS_UID = 999; // the official redis image's redis user
     static final String CONFIG_MAP = "dzn-config";
+    /** Container port names, for Services' targetPorts and PodMonitors (k8s/README.md). */
+    static final String HTTP_PORT = "http";
+    static final String MANAGEMENT_PORT = "management";
     static final Path SECRETS_EXAMPLE = ROOT.resolve("k8s/secrets.env.example");
 
+    /** Probes and scrape annotation on the management port, which is the server port unless the module has its own. */
     @ParameterizedTest
     @FieldSource(EACH_MODULE)
-    void deploymentRunsTheModuleImageOnItsPort(String module) {
-        int port = serverPort(module);
+    void deploymentRunsTheModuleImageOnItsPorts(String module) {
+        int management = managementPort(module);
         Map<String, Object> deployment = base("Deployment", module);
         List<Object> containers = list(at(deployment, "spec", "template", "spec", "containers"));
         assertThat(containers).as("%s containers", module).hasSize(1);
         Map<String, Object> container = map(containers.get(0));
 
         assertThat(container.get("image")).as("%s image", module).isEqualTo("dzn/" + module + ":" + IMAGE_VERSION);
+        Map<String, Integer> expectedPorts = new LinkedHashMap<>(Map.of(HTTP_PORT, serverPort(module)));
+        if (hasManagementPort(module)) {
+            expectedPorts.put(MANAGEMENT_PORT, management);
+        }
         List<Object> containerPorts = list(container.get("ports"));
-        assertThat(containerPorts).as("%s container ports", module).hasSize(1);
-        assertThat(asInt(at(containerPorts.get(0), "containerPort"))).as("%s containerPort", module).isEqualTo(port);
+        assertThat(containerPorts).as("%s container ports", module).hasSize(expectedPorts.size());
+        assertThat(containerPorts.stream().collect(Collectors.toMap(p -> String.valueOf(at(p, "name")),
+                p -> asInt(at(p, "containerPort")))))
+                .as("%s container ports by name", module).containsExactlyInAnyOrderEntriesOf(expectedPorts);
 
-        assertThat(probe(container, "livenessProbe")).as("%s livenessProbe", module).isEqualTo(LIVENESS + " on " + port);
-        assertThat(probe(container, "readinessProbe")).as("%s readinessProbe", module).isEqualTo(READINESS + " on " + port);
-        assertThat(probe(container, "startupProbe")).as("%s startupProbe", module).endsWith(" on " + port);
+        assertThat(probe(container, "livenessProbe")).as("%s livenessProbe", module).isEqualTo(LIVENESS + " on " + management);
+        assertThat(probe(container, "readinessProbe")).as("%s readinessProbe", module).isEqualTo(READINESS + " on " + management);
+        assertThat(probe(container, "startupProbe")).as("%s startupProbe", module).endsWith(" on " + management);
 
         assertThat(stringMap(at(deployment, "spec", "template", "metadata", "annotations"))).as("%s pod annotations", module)
                 .containsEntry("prometheus.io/scrape", "true")
-                .containsEntry("prometheus.io/port", String.valueOf(port))
+                .containsEntry("prometheus.io/port", String.valueOf(management))
                 .containsEntry("prometheus.io/path", PROMETHEUS);
 
         for (String kind : List.of("requests", "limits")) {
@@ -141,11 +151,20 @@ class KubernetesWorkloadsTest {
         if (env.containsKey("SERVER_PORT")) {
             assertThat(env.get("SERVER_PORT")).as("%s SERVER_PORT", module).isEqualTo(String.valueOf(serverPort(module)));
         }
+        if (hasManagementPort(module)) {
+            assertThat(env).as("%s: its probes and scrape annotation name the management port", module)
+                    .containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort(module)));
+        }
         String profiles = env.get("SPRING_PROFILES_ACTIVE");
         assertThat(profiles.startsWith("configmap:") ? configMap.get(profiles.substring("configmap:".length())) : profiles)
                 .as("%s SPRING_PROFILES_ACTIVE", module).isEqualTo("prod");
     }
 
+    /**
+     * The Service carries the server port alone, even where the pods have a management port: the
+     * kubelet probes pods and Prometheus scrapes pods, so only the Ingress and the other modules use
+     * it, and neither must reach the gateway's actuator.
+     */
     @ParameterizedTest
     @FieldSource(EACH_MODULE)
     void serviceAutoscalerAndDisruptionBudgetMatchTheDeployment(String module) {

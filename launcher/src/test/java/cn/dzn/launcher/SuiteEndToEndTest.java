@@ -63,7 +63,9 @@ class SuiteEndToEndTest {
     @Test
     @Order(1)
     void everyPartIsHealthyAndSampleZonesAreLoaded() {
-        assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(TestHttp.localhost(suite.managementPort("gateway")).get("/actuator/health/readiness").status())
+                .isEqualTo(200);
+        assertThat(gateway.get("/actuator/health/readiness").status()).as("not on the public port").isIn(401, 404);
         Response zones = gateway.get("/api/zones?limit=100", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
         assertThat(zones.status()).isEqualTo(200);
         assertThat(zones.json().get("items").size()).isEqualTo(10);
@@ -327,8 +329,8 @@ class SuiteEndToEndTest {
         if (ports == null) {
             Map<String, Integer> servicePorts = new LinkedHashMap<>();
             SuiteConfig.SERVICES.forEach(service -> servicePorts.put(service, freePort()));
-            ports = new SuiteConfig(SuiteConfig.findHome(Path.of("")), data, freePort(), servicePorts, freePort(),
-                    null, true, SuiteConfig.defaultJvmOptions());
+            ports = new SuiteConfig(SuiteConfig.findHome(Path.of("")), data, freePort(), freePort(), servicePorts,
+                    freePort(), null, true, SuiteConfig.defaultJvmOptions());
         }
         return ports;
     }
