@@ -104,7 +104,7 @@ final class Analysis {
             (second session, below): 0.50× in the full run above (the vanilla gateway 0.65×, ours
             0.77× of it) and 0.48× in an `--only=gateway` run on the same code; 0.43–0.48× in runs
             as the changes went in. Before them the figure was 0.40–0.45×. Our gateway's CPU per request at 16 connections went from
-            0.36 ms to 0.23 ms (the vanilla gateway's: 0.13 ms). The steadier figure is ours against
+            0.36 ms to 0.22–0.23 ms (the vanilla gateway's: 0.13 ms). The steadier figure is ours against
             the vanilla gateway in the same run, because the machine's noise moves both: 0.58–0.71×
             at first, 0.67–0.78× after the first session's changes, 0.77–0.84× now.
             - Fixed on 2026-11-26 (second session), each found in a JFR profile of the gateway under
@@ -136,7 +136,7 @@ final class Analysis {
               warm-up: its CPU per request at one connection read 0.56–0.70 ms. Each side is now
               warmed until its compilers are nearly idle (at most six quarters), and the notes give
               the compilers' seconds in the measured quarters; at one connection the gateway's CPU
-              per request now reads 0.28–0.29 ms.
+              per request now reads 0.27–0.29 ms.
             - What the remaining gap is made of (JFR, final code): Security's request firewall
               (about 5% of the gateway's samples), the server observation that times each request
               and carries its trace (about 7%), authorization's look-up of the security context

@@ -144,7 +144,9 @@ final class Load {
 
     /**
      * CPU seconds another process's JIT compiler threads have used so far (HotSpot names them
-     * "C1 CompilerThreadN" and "C2 CompilerThreadN"), from /proc (Linux); 0 elsewhere.
+     * "C1 CompilerThreadN" and "C2 CompilerThreadN"), from /proc (Linux); 0 elsewhere. On bigger
+     * machines HotSpot may stop idle compiler threads, and their time leaves with them, so a
+     * reading can fall there; on two cores there is one of each, and they stay.
      */
     static double jitSeconds(long pid) {
         try (Stream<Path> threads = Files.list(

@@ -144,13 +144,13 @@ public abstract class GatewayTestSupport {
         return send(request(path, apiKey).DELETE());
     }
 
-    /** Connections are kept alive and reused, as real clients do (see KeepAliveTest). */
     /** Probes and metrics: on their own port, never the public one (application.yml). */
     protected HttpResponse<String> management(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
                 .timeout(Duration.ofSeconds(20)).GET());
     }
 
+    /** Connections are kept alive and reused, as real clients do (see KeepAliveTest). */
     protected HttpRequest.Builder request(String path, String apiKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20));

@@ -24,7 +24,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,11 +35,14 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
 /**
  * The incubator route with a 1 s time limit and a small breaker (opens after 2 failures in 4
  * calls, stays open 2 s, then tries one call), against a WireMock that is slow, failing or gone.
  */
 @TestPropertySource(properties = {"dzn.resilience.time-limits.incubator-service=1s",
+    "dzn.resilience.request-time-limit=1s",
     "dzn.resilience.breaker.sliding-window=4", "dzn.resilience.breaker.minimum-calls=4",
     "dzn.resilience.breaker.open-for=2s", "dzn.resilience.breaker.half-open-calls=1"})
 class ResilienceTest extends GatewayTestSupport {
@@ -106,6 +112,36 @@ class ResilienceTest extends GatewayTestSupport {
         } catch (IOException | InterruptedException e) {
             // the gateway hung up, or the test is over
         }
+    }
+
+    /**
+     * A client that sends its body slowly (here: a tenth of it, then nothing) has its connection
+     * dropped after the request time limit, and it is not the service's fault: four of them in a
+     * row leave the incubator route's breaker closed (it would open after two failures in four).
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aSlowUploadIsCutOffAfterTheRequestTimeLimitWithoutOpeningTheBreaker(CapturedOutput output) throws Exception {
+        String head = "POST /api/incubators/registrations HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":";
+        for (int i = 0; i < 4; i++) {
+            Instant start = Instant.now();
+            try (Socket client = new Socket("localhost", port)) {
+                client.setSoTimeout(10_000);
+                client.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                client.getInputStream().readAllBytes(); // until the gateway closes the connection
+            }
+            assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_900));
+        }
+
+        assertThat(breakers.getCircuitBreakerRegistry().circuitBreaker("incubator-service").getState())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(post("/api/incubators/registrations", null, "{}").statusCode()).isEqualTo(200);
+        // One line each, not Reactor's error with a stack trace for an error nobody received.
+        assertThat(output.getOut()).contains("a client did not send its whole request in time");
+        assertThat(output.getAll()).doesNotContain("onErrorDropped").doesNotContain("RequestTimeoutException")
+                .doesNotContain("unexpected gateway failure");
     }
 
     @Test

@@ -6,10 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
-import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -41,6 +41,8 @@ class SecurityConfiguration {
     static final String API_KEY_HEADER = "X-Api-Key";
     private static final String BEARER = "Bearer ";
 
+    // The actuator's paths answer only on the management port, which Security guards too: without
+    // them here the probes and Prometheus would get 401s there.
     private static final RequestPatterns OPEN_PATHS = RequestPatterns.anyMethod("/actuator/health/**",
             "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**");
 
@@ -93,8 +95,9 @@ class SecurityConfiguration {
      */
     private static AuthenticationWebFilter signIn(ApiKeyAuthenticationManager apiKeys,
             StaffTokenAuthenticationManager staff, ServerAuthenticationEntryPoint unauthenticated) {
-        AuthenticationWebFilter filter = new AuthenticationWebFilter((ReactiveAuthenticationManager) presented ->
-                presented instanceof StaffAuthentication ? staff.authenticate(presented) : apiKeys.authenticate(presented));
+        ReactiveAuthenticationManager byKind = presented -> presented instanceof StaffAuthentication
+                ? staff.authenticate(presented) : apiKeys.authenticate(presented);
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(byKind);
         filter.setServerAuthenticationConverter(SecurityConfiguration::presentedCredentials);
         filter.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(OPEN_PATHS));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());

@@ -17,14 +17,16 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.mongodb.MongoException;
 
+import cn.dzn.gateway.resilience.RequestTimeLimit;
 import cn.dzn.gateway.resilience.ResilienceProperties;
 import cn.dzn.platform.errors.Problems;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * What a failure means to the client, as a problem: a service that cannot be reached is 503 (with
- * Retry-After when its breaker is open), one that hangs 504, one that drops the connection 502; anything unforeseen is a logged 500 that
- * shows nothing of the gateway's insides. Shared by the controller advice (which Spring also
+ * Retry-After when its breaker is open), one that hangs 504, one that drops the connection 502; a
+ * client too slow to send its request 408 (RequestTimeLimit); anything unforeseen is a logged 500
+ * that shows nothing of the gateway's insides. Shared by the controller advice (which Spring also
  * consults for proxied requests) and the last-resort exception handler.
  */
 @Component
@@ -54,6 +56,9 @@ class Failures {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "the service behind this path is failing and the gateway "
                     + "is not sending it requests for now; try again in " + wait + " s");
+        }
+        if (RequestTimeLimit.noteSlowClient(ex)) {
+            return problem(HttpStatus.REQUEST_TIMEOUT, "the request did not arrive whole in time");
         }
         if (causedBy(ex, TimeoutException.class) || causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
             return problem(HttpStatus.GATEWAY_TIMEOUT, "the service did not answer in time");
