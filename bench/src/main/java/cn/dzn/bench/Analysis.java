@@ -101,12 +101,13 @@ final class Analysis {
 
             At one connection the added p50 meets the ≤ +1 ms target in every run (+0.3 to +0.9 ms).
             At 16 connections the target is ≥ 0.45×. It is met since the changes of 2026-11-26
-            (second session, below): 0.50× in the full run above (the vanilla gateway 0.65×, ours
-            0.77× of it) and 0.48× in an `--only=gateway` run on the same code; 0.43–0.48× in runs
-            as the changes went in. Before them the figure was 0.40–0.45×. Our gateway's CPU per request at 16 connections went from
-            0.36 ms to 0.22–0.23 ms (the vanilla gateway's: 0.13 ms). The steadier figure is ours against
-            the vanilla gateway in the same run, because the machine's noise moves both: 0.58–0.71×
-            at first, 0.67–0.78× after the first session's changes, 0.77–0.84× now.
+            (second session, below): 0.55× in the full run above (the vanilla gateway 0.67×, ours
+            0.83× of it) and 0.51× in an `--only=gateway` run on the same code; 0.50× in the full
+            run before the request time limit went in, 0.43–0.48× in runs as the changes went in. Before them the figure was 0.40–0.45×. Our gateway's CPU per request at 16
+            connections went from 0.36 ms to 0.21–0.25 ms (the vanilla gateway's: 0.13–0.15 ms).
+            The steadier figure is ours against the vanilla gateway in the same run, because the
+            machine's noise moves both: 0.58–0.71× at first, 0.67–0.78× after the first session's
+            changes, 0.77–0.84× now.
             - Fixed on 2026-11-26 (second session), each found in a JFR profile of the gateway under
               this benchmark's load:
               - The breaker's time limiter was a Reactor timer per request on a shared scheduler,
@@ -138,9 +139,9 @@ final class Analysis {
               the compilers' seconds in the measured quarters; at one connection the gateway's CPU
               per request now reads 0.27–0.29 ms.
             - What the remaining gap is made of (JFR, final code): Security's request firewall
-              (about 5% of the gateway's samples), the server observation that times each request
+              (4–5% of the gateway's samples), the server observation that times each request
               and carries its trace (about 7%), authorization's look-up of the security context
-              (Reactor restores the thread locals there too, about 2%), and the in-memory rate
+              (Reactor restores the thread locals there too, 2–3%), and the in-memory rate
               limiter (Bucket4j on Caffeine, about 3%). Each is a feature the issue asks for, done
               by the library meant for it.
             - The library's own share, measured in the same run: since 2026-11-26 the benchmark
