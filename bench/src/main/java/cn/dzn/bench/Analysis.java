@@ -22,6 +22,13 @@ final class Analysis {
             runs some figures and never writes this file. The suite's logs are kept in
             `bench/target/logs`.
 
+            The profiles quoted below (JFR) come from the same command with every JVM recording:
+            `JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile
+            -XX:FlightRecorderOptions:stackdepth=256"` before `mvn -Pbench ... --only=gateway`, one
+            file per process in /tmp/jfr; a percentage is the share of the gateway's execution samples
+            with that class on the stack (`jfr print --events jdk.ExecutionSample`). Recording costs a
+            few percent, so its runs' figures are not quoted.
+
             The load generator is the bench's own (`Load`): N connections, each a thread with its
             own HTTP/1.1 `java.net.http` client (one keep-alive connection), closed loop, a warm-up
             second that is not recorded, then a fixed window; latencies are sorted in a plain array.

@@ -98,7 +98,8 @@ class ResilienceTest extends GatewayTestSupport {
 
             assertThatThrownBy(() -> get("/api/incubators/stalling", ADMIN_KEY)).hasRootCauseInstanceOf(IOException.class);
             assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_900));
-            service.interrupt();
+            service.join(5_000);
+            assertThat(service.isAlive()).as("the gateway hung up on the silent service").isFalse();
         }
     }
 
@@ -108,9 +109,13 @@ class ResilienceTest extends GatewayTestSupport {
             connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 20\r\n\r\n{\"part\":").getBytes(StandardCharsets.US_ASCII));
             connection.getOutputStream().flush();
-            Thread.sleep(5_000);
-        } catch (IOException | InterruptedException e) {
-            // the gateway hung up, or the test is over
+            // Silent until the gateway hangs up (read returns -1), or 10 s if it never does.
+            connection.setSoTimeout(10_000);
+            while (connection.getInputStream().read() != -1) {
+                // nothing more is expected from the gateway
+            }
+        } catch (IOException e) {
+            // the gateway reset the connection, or the test is over
         }
     }
 
