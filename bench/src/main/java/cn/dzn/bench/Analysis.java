@@ -23,9 +23,10 @@ final class Analysis {
             `bench/target/logs`.
 
             The profiles quoted below (JFR) come from the same command with every JVM recording:
-            `JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile
+            `JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=/tmp/jfr/,settings=fine.jfc
             -XX:FlightRecorderOptions:stackdepth=256"` before `mvn -Pbench ... --only=gateway`, one
-            file per process in /tmp/jfr; a percentage is the share of the gateway's execution samples
+            file per process in /tmp/jfr, where fine.jfc is the JDK's `lib/jfr/profile.jfc` with Java
+            method sampling every 2 ms instead of 10; a percentage is the share of the gateway's execution samples
             with that class on the stack (`jfr print --events jdk.ExecutionSample`). Recording costs a
             few percent, so its runs' figures are not quoted.
 
