@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.dzn.store.EmbeddedStore;
+
 /**
  * The whole suite on one machine: the embedded store (unless MONGODB_URI points elsewhere), the
  * four services and the gateway, each its own process, started in that order and stopped in
@@ -139,8 +141,9 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * The store runs from this very program: from the launcher jar via Boot's PropertiesLauncher
-     * ({@code loader.main}), or from the class path when this code runs in a test.
+     * The store runs from this very program (embedded-store is packed into the launcher jar): from
+     * the launcher jar via Boot's PropertiesLauncher ({@code loader.main}), or from the class path
+     * when this code runs in a test.
      */
     private List<String> storeCommand(Path file) {
         String classPath = System.getProperty("java.class.path");

@@ -1,4 +1,4 @@
-package cn.dzn.launcher;
+package cn.dzn.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

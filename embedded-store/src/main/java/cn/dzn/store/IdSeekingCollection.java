@@ -1,4 +1,4 @@
-package cn.dzn.launcher;
+package cn.dzn.store;
 
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;

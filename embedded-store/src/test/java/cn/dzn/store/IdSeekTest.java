@@ -1,4 +1,4 @@
-package cn.dzn.launcher;
+package cn.dzn.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
