@@ -1,4 +1,4 @@
-package cn.dzn.launcher;
+package cn.dzn.deploy;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -25,39 +25,40 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * docker-compose.yml, deploy/ and k8s/ are read as text and YAML and compared with the code: each
  * module's {@code server.port} and {@code management.server.port} defaults and the {@code ${NAME}}
  * variables it reads. Files are read relative to the repository root, the parent of this module's
- * working directory.
+ * working directory. The k8s module's checks use it too (this module's test jar); what only they
+ * need is in its {@code Manifests}.
  */
-final class DeploymentFiles {
+public final class DeploymentFiles {
 
-    static final List<String> MODULES =
+    public static final List<String> MODULES =
             List.of("gateway", "zone-service", "fund-service", "talent-service", "incubator-service");
     /** For {@code @FieldSource}: one test per module. */
-    static final String EACH_MODULE = "cn.dzn.launcher.DeploymentFiles#MODULES";
+    public static final String EACH_MODULE = "cn.dzn.deploy.DeploymentFiles#MODULES";
 
     /** Which *_SERVICE_URL variable names which module. */
-    static final Map<String, String> URL_VARIABLES = Map.of(
+    public static final Map<String, String> URL_VARIABLES = Map.of(
             "ZONE_SERVICE_URL", "zone-service",
             "FUND_SERVICE_URL", "fund-service",
             "TALENT_SERVICE_URL", "talent-service",
             "INCUBATOR_SERVICE_URL", "incubator-service");
-    static final Set<String> SECRET_VARIABLES =
+    public static final Set<String> SECRET_VARIABLES =
             Set.of("MONGODB_URI", "DZN_ADMIN_KEY", "DZN_INTERNAL_TOKEN_SECRET", "DZN_KEY_HASH_SECRET");
 
     /**
      * The gateway's rate-limit store, read from REDIS_URL: the compose service and the k8s
      * Deployment/Service are named so, and listen on Redis's port. Only the gateway reads it.
      */
-    static final String REDIS = "redis";
-    static final int REDIS_PORT = 6379;
-    static final String REDIS_URL = "redis://" + REDIS + ":" + REDIS_PORT;
+    public static final String REDIS = "redis";
+    public static final int REDIS_PORT = 6379;
+    public static final String REDIS_URL = "redis://" + REDIS + ":" + REDIS_PORT;
 
-    static final String LIVENESS = "/actuator/health/liveness";
-    static final String READINESS = "/actuator/health/readiness";
-    static final String PROMETHEUS = "/actuator/prometheus";
-    static final String IMAGE_VERSION = "0.1.0";
-    static final String SECRET = "dzn-secrets";
+    public static final String LIVENESS = "/actuator/health/liveness";
+    public static final String READINESS = "/actuator/health/readiness";
+    public static final String PROMETHEUS = "/actuator/prometheus";
+    public static final String IMAGE_VERSION = "0.1.0";
+    public static final String SECRET = "dzn-secrets";
 
-    static final Path ROOT = repositoryRoot();
+    public static final Path ROOT = repositoryRoot();
 
     /** Bound by Spring Boot's relaxed binding whatever the yml files say. */
     private static final Set<String> ALWAYS_READ = Set.of("SERVER_PORT", "SPRING_PROFILES_ACTIVE");
@@ -68,7 +69,7 @@ final class DeploymentFiles {
     }
 
     /** The variables each module must be given in compose and k8s. */
-    static Set<String> requiredVariables(String module) {
+    public static Set<String> requiredVariables(String module) {
         Set<String> required = new TreeSet<>(Set.of("MONGODB_URI", "DZN_INTERNAL_TOKEN_SECRET", "SPRING_PROFILES_ACTIVE"));
         if (module.equals("gateway")) {
             required.addAll(Set.of("DZN_ADMIN_KEY", "DZN_KEY_HASH_SECRET"));
@@ -80,7 +81,7 @@ final class DeploymentFiles {
         return required;
     }
 
-    static Map<String, Object> applicationYml(String module) {
+    public static Map<String, Object> applicationYml(String module) {
         Path file = ROOT.resolve(module).resolve("src/main/resources/application.yml");
         if (!Files.isRegularFile(file)) {
             fail("%s is missing: the deployment files are checked against each module's server.port and "
@@ -89,16 +90,16 @@ final class DeploymentFiles {
         return loadOne(file);
     }
 
-    static Map<String, Object> platformYml() {
+    public static Map<String, Object> platformYml() {
         return loadOne(ROOT.resolve("platform/src/main/resources/dzn-platform.yml"));
     }
 
-    static boolean importsPlatform(Map<String, Object> config) {
+    public static boolean importsPlatform(Map<String, Object> config) {
         return String.valueOf(at(config, "spring", "config", "import")).contains("dzn-platform.yml");
     }
 
     /** The {@code ${SERVER_PORT:NNNN}} default (or a literal port) of the module's server.port. */
-    static int serverPort(String module) {
+    public static int serverPort(String module) {
         Object port = at(applicationYml(module), "server", "port");
         if (port instanceof Number number) {
             return number.intValue();
@@ -111,14 +112,14 @@ final class DeploymentFiles {
      * default of its management.server.port, or its server port when it has none. No literal
      * port: the deployment files set MANAGEMENT_SERVER_PORT as they set SERVER_PORT, so it must be read.
      */
-    static int managementPort(String module) {
+    public static int managementPort(String module) {
         Object port = at(applicationYml(module), "management", "server", "port");
         return port == null ? serverPort(module)
                 : placeholderDefault(module, "management.server.port", "MANAGEMENT_SERVER_PORT", port);
     }
 
     /** Whether its probes and metrics are off its server port: compose and k8s then set MANAGEMENT_SERVER_PORT. */
-    static boolean hasManagementPort(String module) {
+    public static boolean hasManagementPort(String module) {
         return managementPort(module) != serverPort(module);
     }
 
@@ -135,7 +136,7 @@ final class DeploymentFiles {
      * and properties, in dzn-platform.yml when it imports it, and in the Java sources of the module
      * and of platform (@Value), plus {@code System.getenv("NAME")}, plus what Boot binds by itself.
      */
-    static Set<String> readVariables(String module) {
+    public static Set<String> readVariables(String module) {
         List<Path> sources = new ArrayList<>(filesUnder(ROOT.resolve(module).resolve("src/main/resources"), 1).stream()
                 .filter(p -> p.getFileName().toString().matches("application.*\\.(ya?ml|properties)")).toList());
         if (importsPlatform(applicationYml(module))) {
@@ -153,62 +154,27 @@ final class DeploymentFiles {
         return names;
     }
 
-    static Map<String, Object> compose() {
+    public static Map<String, Object> compose() {
         return loadOne(ROOT.resolve("docker-compose.yml"));
     }
 
-    static Map<String, Object> composeServices() {
+    public static Map<String, Object> composeServices() {
         return map(compose().get("services"));
-    }
-
-    record Doc(Path file, Map<String, Object> body) {
-        String kind() {
-            return String.valueOf(body.get("kind"));
-        }
-
-        String name() {
-            return String.valueOf(at(body, "metadata", "name"));
-        }
-
-        boolean inBase() {
-            return file.startsWith(ROOT.resolve("k8s/base"));
-        }
-    }
-
-    /** Every Kubernetes object under k8s/ (kustomization files excluded), all documents of each file. */
-    static List<Doc> k8sDocuments() {
-        return yamlFiles(ROOT.resolve("k8s")).stream()
-                .filter(file -> !file.getFileName().toString().startsWith("kustomization."))
-                .flatMap(file -> loadAll(file).stream().map(body -> new Doc(file, body)))
-                .toList();
-    }
-
-    static Map<String, Object> base(String kind, String name) {
-        List<Doc> matches = k8sDocuments().stream()
-                .filter(d -> d.inBase() && d.kind().equals(kind) && d.name().equals(name)).toList();
-        if (matches.size() != 1) {
-            fail("k8s/base must hold exactly one %s named %s, found %d", kind, name, matches.size());
-        }
-        return matches.get(0).body();
-    }
-
-    static Map<String, String> podLabels(Map<String, Object> deployment) {
-        return stringMap(at(deployment, "spec", "template", "metadata", "labels"));
     }
 
     private static Path repositoryRoot() {
         for (Path candidate : List.of(Path.of("..").toAbsolutePath().normalize(), Path.of("").toAbsolutePath())) {
-            if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("launcher"))
+            if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("deploy"))
                     && Files.isDirectory(candidate.resolve("platform"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("cannot find the repository root (the directory with pom.xml, launcher/ and "
+        throw new IllegalStateException("cannot find the repository root (the directory with pom.xml, deploy/ and "
                 + "platform/) from the working directory " + Path.of("").toAbsolutePath()
-                + "; run the test from the launcher module, e.g. mvn -pl launcher test");
+                + "; run the test from its module, e.g. mvn -pl deploy test or mvn -pl k8s -am test");
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         if (!Files.isRegularFile(file)) {
             fail("%s not found", ROOT.relativize(file));
         }
@@ -219,7 +185,7 @@ final class DeploymentFiles {
         }
     }
 
-    static List<Path> yamlFiles(Path dir) {
+    public static List<Path> yamlFiles(Path dir) {
         return filesUnder(dir, Integer.MAX_VALUE).stream()
                 .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).toList();
     }
@@ -235,11 +201,11 @@ final class DeploymentFiles {
         }
     }
 
-    static Yaml yaml() {
+    public static Yaml yaml() {
         return new Yaml(new SafeConstructor(new LoaderOptions()));
     }
 
-    static List<Map<String, Object>> loadAll(Path file) {
+    public static List<Map<String, Object>> loadAll(Path file) {
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Object document : yaml().loadAll(read(file))) {
             if (document != null) {
@@ -249,7 +215,7 @@ final class DeploymentFiles {
         return documents;
     }
 
-    static Map<String, Object> loadOne(Path file) {
+    public static Map<String, Object> loadOne(Path file) {
         List<Map<String, Object>> documents = loadAll(file);
         if (documents.size() != 1) {
             fail("%s: expected one YAML document, found %d", ROOT.relativize(file), documents.size());
@@ -258,7 +224,7 @@ final class DeploymentFiles {
     }
 
     /** Walks nested maps; null where a key is missing or a value is not a map. */
-    static Object at(Object node, String... path) {
+    public static Object at(Object node, String... path) {
         Object current = node;
         for (String key : path) {
             if (!(current instanceof Map<?, ?> m)) {
@@ -271,7 +237,7 @@ final class DeploymentFiles {
 
     /** A mapping; an absent one reads as empty. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object node) {
+    public static Map<String, Object> map(Object node) {
         if (node != null && !(node instanceof Map<?, ?>)) {
             throw new AssertionError("expected a mapping, found " + node);
         }
@@ -280,7 +246,7 @@ final class DeploymentFiles {
 
     /** A sequence; an absent one reads as empty and a lone string (compose's shell form) as one item. */
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object node) {
+    public static List<Object> list(Object node) {
         if (node == null) {
             return List.of();
         }
@@ -293,12 +259,12 @@ final class DeploymentFiles {
         return (List<Object>) node;
     }
 
-    static List<String> strings(Object node) {
+    public static List<String> strings(Object node) {
         return list(node).stream().map(String::valueOf).toList();
     }
 
     /** A mapping of strings, or a compose-style list of KEY=VALUE strings. */
-    static Map<String, String> stringMap(Object node) {
+    public static Map<String, String> stringMap(Object node) {
         Map<String, String> result = new LinkedHashMap<>();
         if (node instanceof List<?> entries) {
             for (Object entry : entries) {
@@ -312,7 +278,7 @@ final class DeploymentFiles {
         return result;
     }
 
-    static int asInt(Object value) {
+    public static int asInt(Object value) {
         return Integer.parseInt(String.valueOf(value));
     }
 }

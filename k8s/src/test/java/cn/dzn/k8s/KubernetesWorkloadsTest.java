@@ -1,6 +1,7 @@
-package cn.dzn.launcher;
+package cn.dzn.k8s;
 
-import static cn.dzn.launcher.DeploymentFiles.*;
+import static cn.dzn.deploy.DeploymentFiles.*;
+import static cn.dzn.k8s.Manifests.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -1,6 +1,6 @@
-package cn.dzn.launcher;
+package cn.dzn.deploy;
 
-import static cn.dzn.launcher.DeploymentFiles.*;
+import static cn.dzn.deploy.DeploymentFiles.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
