@@ -44,6 +44,9 @@ class ApiClientStore {
 
     void ensureIndexes() {
         clients.createIndex(Indexes.ascending("keyHash"), new IndexOptions().unique(true).name("keyHash_unique"));
+        // The other half of every key lookup (findActiveByHash), which each replica repeats per key
+        // in use every cache TTL: without it the lookup's $or reads the whole collection.
+        clients.createIndex(Indexes.ascending("previousKeyHash"), new IndexOptions().name("previousKeyHash"));
     }
 
     void insert(ApiClient client) {

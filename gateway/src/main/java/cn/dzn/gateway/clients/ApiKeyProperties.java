@@ -18,10 +18,17 @@ public record ApiKeyProperties(String hashSecret, String adminKey, Duration cach
     public ApiKeyProperties {
         hashSecret = blank(hashSecret) ? DEV_HASH_SECRET : hashSecret;
         adminKey = blank(adminKey) ? DEV_ADMIN_KEY : adminKey;
-        // Short, so that a key revoked on another gateway instance stops working soon here too.
-        cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
+        // Short: a key revoked on another gateway instance stops working here within it, the
+        // bound docs/decisions.md states. It costs one store lookup per key in use per TTL.
+        cacheTtl = cacheTtl == null ? Duration.ofSeconds(5) : cacheTtl;
         // Long enough for a bureau to roll the new key out to its systems.
         rotationGrace = rotationGrace == null ? Duration.ofHours(24) : rotationGrace;
+        // Another instance may hold a replaced key as current for up to the TTL after the
+        // rotation: a grace at least that long lets every instance end it exactly on time.
+        if (rotationGrace.compareTo(cacheTtl) < 0) {
+            throw new IllegalArgumentException("dzn.api-keys.rotation-grace (" + rotationGrace
+                    + ") must be at least dzn.api-keys.cache-ttl (" + cacheTtl + ")");
+        }
     }
 
     public boolean usesDevHashSecret() {

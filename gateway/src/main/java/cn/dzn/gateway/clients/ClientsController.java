@@ -87,10 +87,10 @@ class ClientsController {
             Instant graceUntil = Instant.now().plus(properties.rotationGrace());
             ApiClient before = store.rotate(id, keys.hash(apiKey), graceUntil)
                     .orElseThrow(() -> Problems.notFound("live API client " + id));
-            // The key before last stops working now; the one just replaced keeps its grace period.
-            if (before.previousKeyHash() != null) {
-                directory.forget(before.previousKeyHash());
-            }
+            // The key before last stops working now. The one just replaced keeps its grace period:
+            // forgotten too, as its cached answer knows no end, and its next lookup learns when
+            // the grace ends (ClientDirectory).
+            directory.forget(before.keyHash(), before.previousKeyHash());
             return ResponseEntity.ok(new RotatedKey(id, apiKey, graceUntil));
         });
     }
@@ -109,7 +109,8 @@ class ClientsController {
             }
             Optional<ApiClient> revoked = store.revoke(id, Instant.now());
             ApiClient client = revoked.orElseThrow(() -> Problems.notFound("API client " + id));
-            directory.forget(client.keyHash());
+            // Every key the client has: the current one, and a replaced one still in its grace.
+            directory.forget(client.keyHash(), client.previousKeyHash());
             return ResponseEntity.noContent().build();
         });
     }
