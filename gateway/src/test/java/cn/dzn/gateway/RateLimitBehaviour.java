@@ -16,9 +16,15 @@ import org.springframework.test.context.TestPropertySource;
  * What a limited caller sees, the same whether the buckets live in memory or in Redis: small
  * buckets (5 requests, one more every 2 s; 3 registrations per address) so tests reach them fast.
  */
-@TestPropertySource(properties = {"dzn.rate-limits.clients.burst=5", "dzn.rate-limits.clients.refill-every=2s",
-    "dzn.rate-limits.public-paths.burst=3", "dzn.rate-limits.public-paths.refill-every=60s"})
+@TestPropertySource(properties = {RateLimitBehaviour.CLIENT_BURST, RateLimitBehaviour.CLIENT_REFILL,
+    RateLimitBehaviour.PUBLIC_BURST, RateLimitBehaviour.PUBLIC_REFILL})
 abstract class RateLimitBehaviour extends GatewayTestSupport {
+
+    // Named, so that SecurityHeadersTest can declare the same and share this context.
+    static final String CLIENT_BURST = "dzn.rate-limits.clients.burst=5";
+    static final String CLIENT_REFILL = "dzn.rate-limits.clients.refill-every=2s";
+    static final String PUBLIC_BURST = "dzn.rate-limits.public-paths.burst=3";
+    static final String PUBLIC_REFILL = "dzn.rate-limits.public-paths.refill-every=60s";
 
     protected static final int BURST = 5;
     protected static final String REGISTRATION = "/api/incubators/registrations";

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,6 +66,7 @@ class ResilienceTest extends GatewayTestSupport {
 
         assertThat(assertProblem(answer, 504).path("detail").asString()).isEqualTo("the service did not answer in time");
         assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_900));
+        SoftAssertions.assertSoftly(softly -> SecurityHeaders.assertOn(softly, "504", answer));
     }
 
     /** zone-service keeps its 30 s; the breaker's own time limiter (1 s by default) is off. */

@@ -20,7 +20,6 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
@@ -72,7 +71,9 @@ class SecurityConfiguration {
                 HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .cors(spec -> spec.configurationSource(corsSource(cors)))
-                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)))
+                // Security headers come from one filter for every answer (web.SecurityHeadersFilter):
+                // Security's writer reached only the answers that passed its chain, not a 413.
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -123,11 +124,7 @@ class SecurityConfiguration {
         return Mono.empty();
     }
 
-    /**
-     * Only the configured origins, with the headers this API reads and the ones a browser client
-     * needs to see. Security's own defaults add X-Content-Type-Options, X-Frame-Options,
-     * Cache-Control and, over TLS, Strict-Transport-Security.
-     */
+    /** Only the configured origins, with the headers this API reads and the ones a browser client needs to see. */
     private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(properties.allowedOrigins());
