@@ -24,9 +24,9 @@ import com.mongodb.client.MongoDatabase;
 
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.regions.RegionCode;
-import cn.dzn.platform.sync.Candidate;
-import cn.dzn.platform.sync.RecordStore;
-import cn.dzn.platform.sync.WriteContext;
+import cn.dzn.platform.resources.Candidate;
+import cn.dzn.platform.resources.RecordStore;
+import cn.dzn.platform.resources.WriteContext;
 import cn.dzn.platform.test.TestCallers;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;

@@ -21,7 +21,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import cn.dzn.platform.identity.Caller;
-import cn.dzn.platform.mongo.RegionFilters;
+import cn.dzn.platform.regions.RegionFilters;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 

@@ -40,7 +40,11 @@ public record SampleData(boolean enabled, List<String> collections) {
             return 0;
         }
         List<Document> documents = read(resource);
-        documents.forEach(doc -> doc.append("deleted", false));
+        // Sample records are written at version 1 like any record, so the API can version them.
+        documents.forEach(doc -> {
+            doc.append("deleted", false);
+            doc.putIfAbsent("version", 1L);
+        });
         collection.insertMany(documents);
         log.info("loaded {} sample documents into {}", documents.size(), collection.getNamespace());
         return documents.size();

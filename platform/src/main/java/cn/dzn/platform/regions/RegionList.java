@@ -12,7 +12,6 @@ import com.mongodb.client.model.Filters;
 
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
-import cn.dzn.platform.mongo.RegionFilters;
 
 /**
  * A non-empty list of region codes taken from a comma-separated request parameter such as

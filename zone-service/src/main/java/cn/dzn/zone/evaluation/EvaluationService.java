@@ -1,7 +1,6 @@
 package cn.dzn.zone.evaluation;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -50,7 +49,6 @@ public class EvaluationService {
 
     private final MongoCollection<Scheme> schemes;
     private final MongoCollection<Document> selfEvaluations;
-    private final MongoCollection<Document> zones;
     private final ZoneService zoneService;
     private final IndicatorCatalog indicators;
     private final RollupService rollups;
@@ -60,7 +58,6 @@ public class EvaluationService {
         this.zoneService = zoneService;
         this.schemes = database.getCollection("evaluation_schemes", Scheme.class);
         this.selfEvaluations = database.getCollection("self_evaluations");
-        this.zones = database.getCollection("zones");
         this.indicators = indicators;
         this.rollups = rollups;
     }
@@ -113,9 +110,9 @@ public class EvaluationService {
 
     public Ranking ranking(String period) {
         Scheme scheme = scheme(period);
-        List<Document> live = zones.find(ne("deleted", true)).into(new ArrayList<>());
+        List<Zone> live = zoneService.all();
         Map<String, Map<String, BigDecimal>> figures = new LinkedHashMap<>();
-        live.stream().map(zone -> zone.getString("_id")).sorted().forEach(zoneId -> {
+        live.stream().map(Zone::id).sorted().forEach(zoneId -> {
             Map<String, BigDecimal> byIndicator = new LinkedHashMap<>();
             for (Scheme.Weight weight : scheme.weights()) {
                 byIndicator.put(weight.indicator(),
@@ -144,9 +141,8 @@ public class EvaluationService {
                 .bigDecimalValue(), self.getString("summary"));
     }
 
-    private static String nameOf(List<Document> zones, String zoneId) {
-        return zones.stream().filter(zone -> zone.getString("_id").equals(zoneId)).findFirst()
-                .map(zone -> zone.getString("name")).orElse(null);
+    private static String nameOf(List<Zone> zones, String zoneId) {
+        return zones.stream().filter(zone -> zone.id().equals(zoneId)).findFirst().map(Zone::name).orElse(null);
     }
 
     private static String hash(Scheme scheme, Map<String, Map<String, BigDecimal>> figures) {

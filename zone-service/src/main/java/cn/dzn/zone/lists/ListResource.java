@@ -9,35 +9,45 @@ import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.identity.Caller;
-import cn.dzn.platform.sync.RecordStore;
-import cn.dzn.platform.sync.Records;
-import cn.dzn.platform.sync.SyncResource;
+import cn.dzn.platform.resources.RecordStore;
+import cn.dzn.platform.resources.ResourceDeclaration;
+import cn.dzn.platform.resources.ResourceKit;
 import cn.dzn.zone.reports.Period;
 import cn.dzn.zone.zones.Zone;
 import cn.dzn.zone.zones.ZoneService;
 
 /**
- * Demand and scenario lists as a syncable resource, one per zone, kind and period. The zone
+ * Demand and scenario lists as a resource of the kit (docs/sync.md), served at {@code /api/lists}
+ * under their natural key {@code zoneId.kind.period}, one per zone, kind and period. The zone
  * publishes them (seed 004 §四: "示范区要…定期发布"), so they belong to its lead region; they are
  * published to be read, so every caller reads every list.
  */
 @Configuration
-public class ListResource implements SyncResource<ListInput, PublishedList> {
+class ListResource implements ResourceDeclaration<ListInput, PublishedList> {
 
     private final ZoneService zones;
     private final Clock clock;
 
-    public ListResource(ZoneService zones, Clock clock) {
+    ListResource(ZoneService zones, Clock clock) {
         this.zones = zones;
         this.clock = clock;
     }
 
     @Bean
-    RecordStore<ListInput, PublishedList> listStore(Records records) {
-        return records.store(this);
+    RecordStore<ListInput, PublishedList> listStore(ResourceKit kit) {
+        return kit.store(this);
+    }
+
+    @Override
+    public String path() {
+        return "/api/lists";
+    }
+
+    @Override
+    public List<ListFilter> listFilters() {
+        return List.of(ListFilter.of("zoneId"), ListFilter.of("period"), ListFilter.of("kind", ListKind.class));
     }
 
     @Override

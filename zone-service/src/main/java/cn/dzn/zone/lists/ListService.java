@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.ne;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,54 +16,25 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 
-import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
-import cn.dzn.platform.identity.Caller;
-import cn.dzn.platform.sync.Candidate;
-import cn.dzn.platform.sync.RecordStore;
-import cn.dzn.platform.sync.WriteContext;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 
 /**
- * Publishing lists under their natural key, and searching their items across lists by kind,
- * zone, period, industry and keyword, in keyset pages ordered by list and position.
+ * Searching the items of every published list by kind, zone, period, industry and keyword, in
+ * keyset pages ordered by list and position: the lists feature reads its own collection here,
+ * item by item, which the kit's record pages cannot do. Publishing is the kit's (ListResource).
  */
 @Service
-public class ListService {
+class ListService {
 
-    private final RecordStore<ListInput, PublishedList> lists;
     private final MongoCollection<PublishedList> stored;
-    private final ListResource resource;
-    private final Clock clock;
 
-    public ListService(RecordStore<ListInput, PublishedList> lists, MongoDatabase database, ListResource resource,
-            Clock clock) {
-        this.lists = lists;
+    ListService(MongoDatabase database) {
         this.stored = database.getCollection("lists", PublishedList.class);
-        this.resource = resource;
-        this.clock = clock;
     }
 
-    public PublishedList put(Caller caller, String requestId, String id, ListInput input, Long expectedVersion) {
-        caller.requireWrite(input.regionCode());
-        List<FieldError> errors = new ArrayList<>();
-        if (!id.equals(resource.naturalId(input))) {
-            errors.add(new FieldError("id", "a list's id is zoneId.kind.period: " + resource.naturalId(input)));
-        }
-        resource.check(input, errors);
-        if (!errors.isEmpty()) {
-            throw Problems.invalid(errors);
-        }
-        return lists.writeOne(WriteContext.api(caller, requestId, clock.instant()),
-                Candidate.upsert(id, expectedVersion, input));
-    }
-
-    public PublishedList get(Caller caller, String id) {
-        return lists.get(caller, id);
-    }
-
-    public Page<ListItemHit> search(ListKind kind, String zoneId, String period, String industry, String keyword,
+    Page<ListItemHit> search(ListKind kind, String zoneId, String period, String industry, String keyword,
             PageRequest page) {
         String afterList = null;
         int afterIndex = -1;

@@ -6,39 +6,48 @@ import java.util.Objects;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
+import org.springframework.http.HttpStatus;
 
 import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.regions.RegionCode;
-import cn.dzn.platform.sync.RecordStore;
-import cn.dzn.platform.sync.Records;
-import cn.dzn.platform.sync.SyncResource;
+import cn.dzn.platform.resources.RecordStore;
+import cn.dzn.platform.resources.ResourceDeclaration;
+import cn.dzn.platform.resources.ResourceKit;
 import cn.dzn.zone.indicators.IndicatorCatalog;
 import cn.dzn.zone.zones.Zone;
 import cn.dzn.zone.zones.ZoneService;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
- * Indicator reports as a syncable resource: one per zone, member city and period, owned by the
+ * Indicator reports as a resource of the kit (docs/sync.md), served at {@code /api/reports}
+ * under their natural key {@code zoneId.regionCode.period}: one per zone, member city and period, owned by the
  * city (its bureau, or its province for it, reports; the tier above verifies). What a report may
  * say is checked here for the API and sync alike; who may move it where, in {@link #checkChange}.
  */
 @Configuration
-public class ReportResource implements SyncResource<ReportInput, Report> {
+class ReportResource implements ResourceDeclaration<ReportInput, Report> {
 
     private final ZoneService zones;
     private final ReportValues values;
     private final Clock clock;
 
-    public ReportResource(ZoneService zones, IndicatorCatalog indicators, Clock clock) {
+    ReportResource(ZoneService zones, IndicatorCatalog indicators, Clock clock) {
         this.zones = zones;
         this.values = new ReportValues(indicators);
         this.clock = clock;
     }
 
     @Bean
-    RecordStore<ReportInput, Report> reportStore(Records records) {
-        return records.store(this);
+    RecordStore<ReportInput, Report> reportStore(ResourceKit kit) {
+        return kit.store(this);
+    }
+
+    @Override
+    public String path() {
+        return "/api/reports";
     }
 
     @Override
@@ -67,6 +76,49 @@ public class ReportResource implements SyncResource<ReportInput, Report> {
             return null;
         }
         return input.zoneId() + "." + input.regionCode() + "." + input.period();
+    }
+
+    @Override
+    public List<ListFilter> listFilters() {
+        return List.of(ListFilter.of("zoneId"), ListFilter.of("period"), ListFilter.of("status", ReportStatus.class));
+    }
+
+    /** Why a report goes back to its city. */
+    record ReturnRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Override
+    public List<Transition> transitions() {
+        return List.of(new Transition("submit", null, "The reporting side submits a DRAFT or RETURNED report"),
+                new Transition("verify", null, "The tier above verifies a SUBMITTED report; final"),
+                new Transition("return", ReturnRequest.class,
+                        "The tier above returns a SUBMITTED report to its city, saying why"));
+    }
+
+    /**
+     * Submit by the reporting side; verify and return by the tier above only (403 for anyone
+     * else), each from the state it starts from (409 otherwise).
+     */
+    @Override
+    public ReportInput transition(Caller caller, String name, Report report, Object body) {
+        ReportStatus to = switch (name) {
+            case "submit" -> ReportStatus.SUBMITTED;
+            case "verify" -> ReportStatus.VERIFIED;
+            default -> ReportStatus.RETURNED;
+        };
+        boolean byTierAbove = to != ReportStatus.SUBMITTED;
+        if (byTierAbove && !isTierAbove(caller, report.regionCode())) {
+            throw Problems.forbidden("only the tier above " + report.regionCode() + " marks its report " + to);
+        }
+        boolean allowed = byTierAbove ? report.status() == ReportStatus.SUBMITTED
+                : report.status() == ReportStatus.DRAFT || report.status() == ReportStatus.RETURNED;
+        if (!allowed) {
+            throw Problems.of(HttpStatus.CONFLICT, "report-state", "the report is " + report.status()
+                    + "; it cannot become " + to);
+        }
+        String reason = body instanceof ReturnRequest returned ? returned.reason() : null;
+        return new ReportInput(report.zoneId(), report.regionCode(), report.period(), to, report.values(),
+                report.note(), reason, null);
     }
 
     @Override

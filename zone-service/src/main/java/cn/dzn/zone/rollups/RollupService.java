@@ -1,8 +1,5 @@
 package cn.dzn.zone.rollups;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,23 +7,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
-import cn.dzn.platform.mongo.RegionFilters;
 import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.zone.indicators.Indicator;
 import cn.dzn.zone.indicators.IndicatorCatalog;
 import cn.dzn.zone.reports.IndicatorValue;
 import cn.dzn.zone.reports.Period;
 import cn.dzn.zone.reports.Report;
-import cn.dzn.zone.reports.ReportStatus;
+import cn.dzn.zone.reports.ReportService;
 
 /**
  * Roll-ups of indicator reports at any tier and per zone, computed from the reports themselves
@@ -39,11 +32,11 @@ import cn.dzn.zone.reports.ReportStatus;
 @Service
 public class RollupService {
 
-    private final MongoCollection<Report> reports;
+    private final ReportService reports;
     private final IndicatorCatalog indicators;
 
-    public RollupService(MongoDatabase database, IndicatorCatalog indicators) {
-        this.reports = database.getCollection("reports", Report.class);
+    public RollupService(ReportService reports, IndicatorCatalog indicators) {
+        this.reports = reports;
         this.indicators = indicators;
     }
 
@@ -58,18 +51,10 @@ public class RollupService {
         if (!caller.region().contains(region)) {
             throw Problems.forbidden("region " + region + " lies outside the caller's region " + caller.region());
         }
-        List<Bson> filters = new ArrayList<>(List.of(eq("period", period), ne("deleted", true),
-                RegionFilters.inside("regionCode", region)));
-        if (verifiedOnly) {
-            filters.add(eq("status", ReportStatus.VERIFIED.name()));
-        }
-        if (zoneId != null) {
-            filters.add(eq("zoneId", zoneId));
-        }
         Function<Report, String> partOf = partKey(region, zoneId);
         List<IndicatorValue> all = new ArrayList<>();
         Map<String, List<IndicatorValue>> byPart = new TreeMap<>();
-        for (Report report : reports.find(and(filters))) {
+        for (Report report : reports.reportsOf(period, region, zoneId, verifiedOnly)) {
             report.values().stream().filter(value -> value.indicator().equals(code)).findFirst().ifPresent(value -> {
                 all.add(value);
                 byPart.computeIfAbsent(partOf.apply(report), key -> new ArrayList<>()).add(value);

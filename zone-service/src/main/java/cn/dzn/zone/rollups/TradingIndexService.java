@@ -1,9 +1,5 @@
 package cn.dzn.zone.rollups;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.ne;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -14,17 +10,14 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
-import cn.dzn.platform.mongo.RegionFilters;
 import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.zone.reports.Period;
 import cn.dzn.zone.reports.Report;
-import cn.dzn.zone.reports.ReportStatus;
+import cn.dzn.zone.reports.ReportService;
 
 /** Computes {@link TradingIndex} series from verified turnover reports. */
 @Service
@@ -33,10 +26,10 @@ public class TradingIndexService {
     static final String TURNOVER = "contract_turnover";
     private static final int MAX_PERIODS = 40;
 
-    private final MongoCollection<Report> reports;
+    private final ReportService reports;
 
-    public TradingIndexService(MongoDatabase database) {
-        this.reports = database.getCollection("reports", Report.class);
+    public TradingIndexService(ReportService reports) {
+        this.reports = reports;
     }
 
     public TradingIndex series(Caller caller, String regionCode, String base, List<String> periods) {
@@ -70,9 +63,7 @@ public class TradingIndexService {
     /** Each city's verified turnover in the period, summed over the zones it reports for. */
     private Map<String, BigDecimal> turnoverByCity(RegionCode region, String period) {
         Map<String, BigDecimal> byCity = new TreeMap<>();
-        for (Report report : reports.find(and(eq("period", period), ne("deleted", true),
-                eq("status", ReportStatus.VERIFIED.name()), in("values.indicator", TURNOVER),
-                RegionFilters.inside("regionCode", region)))) {
+        for (Report report : reports.reportsOf(period, region, null, true)) {
             report.values().stream().filter(value -> value.indicator().equals(TURNOVER)).findFirst()
                     .ifPresent(value -> byCity.merge(report.regionCode(), value.value(), BigDecimal::add));
         }

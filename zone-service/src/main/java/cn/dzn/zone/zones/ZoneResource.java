@@ -11,23 +11,29 @@ import org.springframework.context.annotation.Configuration;
 
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.identity.Caller;
-import cn.dzn.platform.mongo.RegionFilters;
+import cn.dzn.platform.regions.RegionFilters;
 import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.platform.regions.Tier;
-import cn.dzn.platform.sync.RecordStore;
-import cn.dzn.platform.sync.Records;
-import cn.dzn.platform.sync.SyncResource;
+import cn.dzn.platform.resources.RecordStore;
+import cn.dzn.platform.resources.ResourceDeclaration;
+import cn.dzn.platform.resources.ResourceKit;
 
 /**
- * Zones as a syncable resource: the bureaus of the owning region and of every member city see a
- * zone (they report for their part of it); the owning region's callers change it.
+ * Zones as a resource of the kit (docs/sync.md), served at {@code /api/zones} with server-made
+ * ids: the bureaus of the owning region and of every member city see a zone (they report for
+ * their part of it); the owning region's callers change it.
  */
 @Configuration
-public class ZoneResource implements SyncResource<ZoneInput, Zone> {
+class ZoneResource implements ResourceDeclaration<ZoneInput, Zone> {
 
     @Bean
-    RecordStore<ZoneInput, Zone> zoneStore(Records records) {
-        return records.store(this);
+    RecordStore<ZoneInput, Zone> zoneStore(ResourceKit kit) {
+        return kit.store(this);
+    }
+
+    @Override
+    public String path() {
+        return "/api/zones";
     }
 
     @Override

@@ -1,4 +1,4 @@
-package cn.dzn.platform.sync;
+package cn.dzn.platform.resources;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package cn.dzn.platform.sync;
+package cn.dzn.platform.resources;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
+import org.bson.Document;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.conversions.Bson;
@@ -28,19 +29,23 @@ import com.mongodb.client.model.WriteModel;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.identity.Role;
+import cn.dzn.platform.mongo.KeysetPager;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 
 /**
- * Everything about one syncable resource's records: reads in the caller's view, the write path,
- * sync batches and the change feed. Built by {@link Records#store}.
+ * One declared resource's records: reads in the caller's view, reads for the service's own
+ * features (live records only: a tombstone is never counted), the write path, sync batches, the
+ * change feed and the audit trail. Built by {@link ResourceKit}; the HTTP surface over it is
+ * {@link ResourceEndpoints}.
  */
 public class RecordStore<I, V> {
 
-    private final SyncResource<I, V> resource;
+    private final ResourceDeclaration<I, V> declaration;
     private final MongoCollection<BsonDocument> raw;
     private final Codec<V> view;
-    private final RecordWriter<I, V> writer;
+    private final Codec<I> input;
+    private final RecordWriter<I> writer;
     private final FeedClock feed;
     private final SyncBatches batches;
     private final AuditTrail audit;
@@ -48,82 +53,77 @@ public class RecordStore<I, V> {
 
     private volatile boolean adopted;
 
-    RecordStore(SyncResource<I, V> resource, MongoCollection<BsonDocument> raw, FeedClock feed,
+    RecordStore(ResourceDeclaration<I, V> declaration, MongoCollection<BsonDocument> raw, FeedClock feed,
             AuditTrail audit, SyncBatches batches, Clock clock) {
-        this.resource = resource;
+        this.declaration = declaration;
         this.raw = raw;
-        this.view = raw.getCodecRegistry().get(resource.viewType());
+        this.view = raw.getCodecRegistry().get(declaration.viewType());
+        this.input = raw.getCodecRegistry().get(declaration.inputType());
         this.feed = feed;
         this.audit = audit;
         this.batches = batches;
         this.clock = clock;
-        this.writer = new RecordWriter<>(resource, raw, feed, audit);
+        this.writer = new RecordWriter<>(new RecordDecisions<>(declaration, raw.getCodecRegistry()), raw, feed, audit);
         raw.createIndex(Indexes.ascending("regionCode"));
     }
 
-    public SyncResource<I, V> resource() {
-        return resource;
+    public ResourceDeclaration<I, V> declaration() {
+        return declaration;
     }
 
     public Optional<V> find(Caller caller, String id) {
-        return Optional.ofNullable(raw.find(and(eq("_id", id), live(caller))).first()).map(this::decode);
+        return Optional.ofNullable(stored(caller, id)).map(this::decode);
     }
 
     public V get(Caller caller, String id) {
-        return find(caller, id).orElseThrow(() -> Problems.notFound(resource.collection() + " " + id));
-    }
-
-    /** The version of a record the caller can see, or 404. */
-    public long versionOf(Caller caller, String id) {
-        BsonDocument doc = raw.find(and(eq("_id", id), live(caller))).first();
-        if (doc == null) {
-            throw Problems.notFound(resource.collection() + " " + id);
-        }
-        return RecordWriter.versionOf(doc);
+        return find(caller, id).orElseThrow(() -> notFound(id));
     }
 
     /** A keyset page in id order of the live records the caller sees, narrowed by {@code filter}. */
     public Page<V> page(Caller caller, Bson filter, PageRequest request) {
-        Bson seek = request.afterId() == null ? and(live(caller), filter)
-                : and(live(caller), filter, gt("_id", request.afterId()));
-        List<BsonDocument> docs = raw.find(seek).sort(Sorts.ascending("_id")).limit(request.limit() + 1)
-                .into(new ArrayList<>());
-        String next = null;
-        if (docs.size() > request.limit()) {
-            docs.remove(docs.size() - 1);
-            next = PageRequest.cursorAfter(docs.get(docs.size() - 1).getString("_id").getValue());
-        }
-        return new Page<>(docs.stream().map(this::decode).toList(), next);
+        Page<BsonDocument> page = KeysetPager.page(raw, and(live(caller), filter), request,
+                doc -> doc.getString("_id").getValue());
+        return new Page<>(page.items().stream().map(this::decode).toList(), page.next());
     }
 
+    /** A live record whoever asks: for the service's own checks, never for an answer to a caller. */
+    public Optional<V> lookup(String id) {
+        return Optional.ofNullable(raw.find(and(eq("_id", id), ne("deleted", true))).first()).map(this::decode);
+    }
+
+    /** Every live record matching {@code filter}, whoever asks: for the service's own roll-ups. */
+    public List<V> liveRecords(Bson filter) {
+        return raw.find(and(ne("deleted", true), filter)).map(this::decode).into(new ArrayList<>());
+    }
+
+    /** How many live records match {@code filter}. */
+    public long count(Bson filter) {
+        return raw.countDocuments(and(ne("deleted", true), filter));
+    }
+
+    /** The version of a live record the caller can see, or 404. */
+    public long versionOf(Caller caller, String id) {
+        BsonDocument doc = stored(caller, id);
+        if (doc == null) {
+            throw notFound(id);
+        }
+        return RecordDecisions.versionOf(doc);
+    }
+
+    /**
+     * Candidates through the write path under {@code context}, one result each: the engine's
+     * entry for sync batches and API writes, public for tests that replay a crashed request.
+     */
     public List<RecordResult> write(WriteContext context, List<Candidate<I>> candidates) {
         return writer.write(context, candidates);
     }
 
-    /**
-     * One record through the write path with HTTP's answers: 404 when the record is gone, 409
-     * for a stale version, 400 with the field errors when rejected. Returns the record as stored
-     * now; null after a deletion.
-     */
-    public V writeOne(WriteContext context, Candidate<I> candidate) {
-        RecordResult result = write(context, List.of(candidate)).get(0);
-        switch (result.outcome()) {
-            case CONFLICT -> throw result.currentVersion() == null
-                    ? Problems.notFound(resource.collection() + " " + result.id())
-                    : Problems.staleVersion(candidate.version() == null ? 0 : candidate.version(), result.currentVersion());
-            case REJECTED -> throw Problems.invalid(result.errors());
-            default -> {
-            }
-        }
-        return candidate.delete() ? null : get(context.caller(), candidate.id());
-    }
-
-    public SyncAnswer sync(Caller caller, String requestId, String idempotencyKey, byte[] body) {
+    public SyncAnswer sync(Caller caller, String idempotencyKey, byte[] body) {
         // A read-only client is refused as a whole, as it is on POST and PUT, not record by record.
         if (!caller.has(Role.WRITE)) {
             throw Problems.forbidden("the client " + caller.clientId() + " may only read");
         }
-        return batches.run(this, caller, requestId, idempotencyKey, body);
+        return batches.run(this, caller, idempotencyKey, body);
     }
 
     /**
@@ -136,19 +136,40 @@ public class RecordStore<I, V> {
         adoptUnnumbered();
         long watermark = feed.watermark();
         List<BsonDocument> docs = raw.find(and(gt(FeedClock.SEQ, after), lte(FeedClock.SEQ, watermark),
-                resource.visibleTo(caller))).sort(Sorts.ascending(FeedClock.SEQ)).limit(request.limit())
+                declaration.visibleTo(caller))).sort(Sorts.ascending(FeedClock.SEQ)).limit(request.limit())
                 .into(new ArrayList<>());
         List<Change<V>> items = docs.stream().map(doc -> new Change<>(cursor(doc.getInt64(FeedClock.SEQ).getValue()),
-                doc.getString("_id").getValue(), RecordWriter.versionOf(doc),
+                doc.getString("_id").getValue(), RecordDecisions.versionOf(doc),
                 doc.getBoolean("deleted").getValue(), decode(doc))).toList();
         long next = docs.size() == request.limit() ? docs.get(docs.size() - 1).getInt64(FeedClock.SEQ).getValue()
                 : Math.max(after, watermark);
         return new Change.Page<>(items, cursor(next));
     }
 
-    public Page<org.bson.Document> audit(Caller caller, PageRequest request) {
+    public Page<Document> audit(Caller caller, PageRequest request) {
         caller.requireAdmin();
-        return audit.page(resource.collection(), request);
+        return audit.page(declaration.collection(), request);
+    }
+
+    /** The live record the caller sees as stored, or null. */
+    BsonDocument stored(Caller caller, String id) {
+        return raw.find(and(eq("_id", id), live(caller))).first();
+    }
+
+    I inputOf(BsonDocument stored) {
+        return input.decode(new BsonDocumentReader(stored), DecoderContext.builder().build());
+    }
+
+    V decode(BsonDocument doc) {
+        return view.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    RuntimeException notFound(String id) {
+        return Problems.notFound(declaration.collection() + " " + id);
     }
 
     /**
@@ -175,16 +196,8 @@ public class RecordStore<I, V> {
         }
     }
 
-    Clock clock() {
-        return clock;
-    }
-
     private Bson live(Caller caller) {
-        return and(resource.visibleTo(caller), ne("deleted", true));
-    }
-
-    private V decode(BsonDocument doc) {
-        return view.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+        return and(declaration.visibleTo(caller), ne("deleted", true));
     }
 
     private static String cursor(long seq) {

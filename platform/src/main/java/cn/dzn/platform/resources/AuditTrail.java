@@ -1,9 +1,8 @@
-package cn.dzn.platform.sync;
+package cn.dzn.platform.resources;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.gt;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,9 +16,9 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 
 import cn.dzn.platform.errors.Problems;
+import cn.dzn.platform.mongo.KeysetPager;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,16 +92,10 @@ public class AuditTrail {
         if (request.afterId() != null && !ObjectId.isValid(request.afterId())) {
             throw Problems.badRequest("'after' is not a cursor this service handed out");
         }
-        var wrote = and(eq("collection", collection), exists("records.0"));
-        var filter = request.afterId() == null ? wrote : and(wrote, gt("_id", new ObjectId(request.afterId())));
-        List<Document> items = entries.find(filter).projection(Projections.exclude(ANSWER))
-                .sort(Sorts.ascending("_id")).limit(request.limit() + 1).into(new ArrayList<>());
-        String next = null;
-        if (items.size() > request.limit()) {
-            items.remove(items.size() - 1);
-            next = PageRequest.cursorAfter(items.get(items.size() - 1).getObjectId("_id").toHexString());
-        }
-        items.forEach(item -> item.put("_id", item.getObjectId("_id").toHexString()));
-        return new Page<>(items, next);
+        Page<Document> page = KeysetPager.page(seek -> entries.find(seek).projection(Projections.exclude(ANSWER)),
+                and(eq("collection", collection), exists("records.0")), request,
+                entry -> entry.getObjectId("_id").toHexString(), ObjectId::new);
+        page.items().forEach(item -> item.put("_id", item.getObjectId("_id").toHexString()));
+        return page;
     }
 }

@@ -1,4 +1,4 @@
-package cn.dzn.platform.mongo;
+package cn.dzn.platform.regions;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
@@ -9,7 +9,6 @@ import static com.mongodb.client.model.Filters.lt;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import cn.dzn.platform.regions.RegionCode;
 
 /** Mongo filters for "the region lies inside R", as index-friendly code ranges. */
 public final class RegionFilters {

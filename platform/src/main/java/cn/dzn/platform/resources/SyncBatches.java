@@ -1,4 +1,4 @@
-package cn.dzn.platform.sync;
+package cn.dzn.platform.resources;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,7 @@ import java.util.regex.Pattern;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import cn.dzn.platform.errors.JsonPath;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs a sync batch: reads it, binds and validates every record on its own (one bad record never
@@ -25,24 +21,22 @@ class SyncBatches {
     // Ids that would shadow the resource's own sub-paths.
     private static final Set<String> RESERVED = Set.of("sync", "changes", "audit");
 
-    private final JsonMapper json;
-    private final Validator validator;
+    private final RecordBinder binder;
     private final Idempotency idempotency;
 
-    SyncBatches(JsonMapper json, Validator validator, Idempotency idempotency) {
-        this.json = json;
-        this.validator = validator;
+    SyncBatches(RecordBinder binder, Idempotency idempotency) {
+        this.binder = binder;
         this.idempotency = idempotency;
     }
 
-    <I, V> SyncAnswer run(RecordStore<I, V> store, Caller caller, String requestId, String key, byte[] body) {
+    <I, V> SyncAnswer run(RecordStore<I, V> store, Caller caller, String key, byte[] body) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw Problems.badRequest("an Idempotency-Key header of 1 to 128 visible ASCII characters is required");
         }
         SyncBatch batch = read(body);
         List<Candidate<I>> candidates = new ArrayList<>(batch.records().size());
         for (int i = 0; i < batch.records().size(); i++) {
-            candidates.add(bind(store.resource(), i, batch.records().get(i)));
+            candidates.add(bind(store.declaration(), i, batch.records().get(i)));
         }
         String id = Idempotency.keyOf(caller.clientId(), key);
         Idempotency.Ticket ticket = idempotency.begin(id, body);
@@ -50,18 +44,18 @@ class SyncBatches {
             return ticket.answer();
         }
         // The write records the answer in the request's audit entry; that ends the request.
-        WriteContext context = new WriteContext(caller, requestId, store.clock().instant(), id, ticket.auditId());
+        WriteContext context = new WriteContext(caller, WriteContext.currentRequestId(), store.clock().instant(), id, ticket.auditId());
         return SyncAnswer.of(store.write(context, candidates));
     }
 
     private SyncBatch read(byte[] body) {
-        SyncBatch batch;
-        try {
-            batch = json.readValue(body, SyncBatch.class);
-        } catch (JacksonException e) {
-            throw Problems.badRequest("the batch is not a JSON object {\"records\": [...]}: " + e.getOriginalMessage());
+        RecordBinder.Bound<SyncBatch> bound = binder.bind(binder.parse(body), SyncBatch.class, "");
+        if (!bound.ok()) {
+            throw Problems.badRequest("the batch is not a JSON object {\"records\": [...]}: "
+                    + bound.errors().get(0).message());
         }
-        if (batch == null || batch.records() == null) {
+        SyncBatch batch = bound.value();
+        if (batch.records() == null) {
             throw Problems.badRequest("the batch needs a 'records' array");
         }
         if (batch.records().size() > SyncBatch.MAX_RECORDS) {
@@ -71,22 +65,26 @@ class SyncBatches {
         return batch;
     }
 
-    private <I> Candidate<I> bind(SyncResource<I, ?> resource, int index, SyncRecord record) {
-        List<FieldError> errors = new ArrayList<>();
-        if (record == null) {
-            return new Candidate<>(index, null, null, false, null, List.of(new FieldError("", "a record is required")));
+    private <I> Candidate<I> bind(ResourceDeclaration<I, ?> resource, int index, JsonNode json) {
+        RecordBinder.Bound<SyncRecord> envelope = binder.bind(json, SyncRecord.class, "");
+        if (!envelope.ok()) {
+            return new Candidate<>(index, null, null, false, null, envelope.errors());
         }
+        SyncRecord record = envelope.value();
+        List<FieldError> errors = new ArrayList<>();
         String id = record.id();
         I input = null;
         if (!record.isDeletion()) {
-            input = bindData(resource, record, errors);
+            RecordBinder.Bound<I> bound = binder.bindRecord(resource, record.data(), "data");
+            input = bound.value();
+            errors.addAll(bound.errors());
         }
         String natural = input == null ? null : resource.naturalId(input);
         if (natural != null && id == null) {
             id = natural;
         } else if (natural != null && !natural.equals(id)) {
             errors.add(new FieldError("id", "must be " + natural + ", the record's natural key, or be left out"));
-        } else if (id == null || !ID.matcher(id).matches() || RESERVED.contains(id)) {
+        } else if (!validId(id)) {
             errors.add(new FieldError("id", "an id of 1 to 64 letters, digits, '.', '_' or '-' is required"));
         }
         if (record.version() != null && record.version() < 1) {
@@ -98,27 +96,8 @@ class SyncBatches {
         return new Candidate<>(index, id, record.version(), record.isDeletion(), input, List.copyOf(errors));
     }
 
-    private <I> I bindData(SyncResource<I, ?> resource, SyncRecord record, List<FieldError> errors) {
-        if (record.data() == null || !record.data().isObject()) {
-            errors.add(new FieldError("data", "an object with the record's fields is required"));
-            return null;
-        }
-        I input;
-        try {
-            input = json.treeToValue(record.data(), resource.inputType());
-        } catch (JacksonException e) {
-            errors.add(new FieldError("data" + (JsonPath.of(e).isEmpty() ? "" : "." + JsonPath.of(e)),
-                    e.getOriginalMessage()));
-            return null;
-        }
-        for (ConstraintViolation<I> violation : validator.validate(input)) {
-            // "memberCities[0].<list element>" -> "memberCities[0]", as the API's own 400s name it.
-            String field = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
-            errors.add(new FieldError("data." + field, violation.getMessage()));
-        }
-        if (errors.isEmpty()) {
-            resource.check(input, errors);
-        }
-        return input;
+    /** Ids a client may choose: short, URL-safe, and none that would shadow the resource's own sub-paths. */
+    static boolean validId(String id) {
+        return id != null && ID.matcher(id).matches() && !RESERVED.contains(id);
     }
 }

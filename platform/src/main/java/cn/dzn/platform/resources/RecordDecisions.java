@@ -1,0 +1,216 @@
+package cn.dzn.platform.resources;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistry;
+
+import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.identity.Role;
+
+/**
+ * What to do with each record of a write, decided from the record as stored: pure, no I/O, so
+ * every rule of the write path is tested on its own ({@code RecordDecisionsTest}).
+ * {@link RecordWriter} carries the decisions out.
+ */
+class RecordDecisions<I> {
+
+    static final Set<String> SYSTEM_FIELDS = Set.of("_id", "version", "createdAt", "updatedAt", "deleted",
+            "pending", FeedClock.SEQ, AuditTrail.LAST_WRITE, "sample");
+
+    private final ResourceDeclaration<I, ?> resource;
+    private final CodecRegistry codecs;
+
+    RecordDecisions(ResourceDeclaration<I, ?> resource, CodecRegistry codecs) {
+        this.resource = resource;
+        this.codecs = codecs;
+    }
+
+    /**
+     * The outcome, and when something is to be written the document to write: inserted when
+     * {@code current} is null, otherwise replaced on the condition that the stored version is
+     * still {@code current}'s.
+     */
+    record Decision(RecordResult result, BsonDocument write) {
+
+        static Decision answer(RecordResult result) {
+            return new Decision(result, null);
+        }
+    }
+
+    /**
+     * What can be refused without reading the store; null when nothing is wrong yet. A record
+     * that passes may be inserted straight away (a duplicate key then sends it to {@link #decide}).
+     */
+    RecordResult screen(WriteContext context, Candidate<I> candidate) {
+        if (!candidate.errors().isEmpty()) {
+            return RecordResult.rejected(candidate.index(), candidate.id(), candidate.errors());
+        }
+        if (!context.caller().has(Role.WRITE)) {
+            return readOnly(candidate);
+        }
+        if (!candidate.delete() && !context.caller().canSee(resource.regionOf(candidate.input()))) {
+            return outsideRegion(candidate, resource.regionOf(candidate.input()), context);
+        }
+        return refusedChange(context, candidate, null);
+    }
+
+    /** A record naming no version, written as new. */
+    Decision create(WriteContext context, Candidate<I> candidate) {
+        return write(candidate, context, encode(candidate.input()), null, Outcome.CREATED);
+    }
+
+    Decision decide(WriteContext context, Candidate<I> candidate, BsonDocument current) {
+        int index = candidate.index();
+        String id = candidate.id();
+        if (!candidate.errors().isEmpty()) {
+            return Decision.answer(RecordResult.rejected(index, id, candidate.errors()));
+        }
+        if (current != null && isReplay(context, current)) {
+            BsonDocument lastWrite = current.getDocument(AuditTrail.LAST_WRITE);
+            return Decision.answer(RecordResult.of(index, id,
+                    Outcome.valueOf(lastWrite.getString("outcome").getValue().toUpperCase()), versionOf(current)));
+        }
+        if (!context.caller().has(Role.WRITE)) {
+            return Decision.answer(readOnly(candidate));
+        }
+        if (candidate.delete()) {
+            return decideDeletion(context, candidate, current);
+        }
+        String region = resource.regionOf(candidate.input());
+        if (!context.caller().canSee(region)) {
+            return Decision.answer(outsideRegion(candidate, region, context));
+        }
+        if (current != null && !context.caller().canSee(regionOf(current))) {
+            // Ids are one space across regions, so a taken id cannot be written; the answer says
+            // no more than that: not where the record lives, nor whether it is live.
+            return Decision.answer(RecordResult.rejected(index, id, List.of(new FieldError("id",
+                    "this id is taken; choose another"))));
+        }
+        boolean live = isLive(current);
+        long currentVersion = current == null ? 0 : versionOf(current);
+        if (live && !regionOf(current).equals(region)) {
+            return Decision.answer(RecordResult.rejected(index, id, List.of(new FieldError("regionCode",
+                    "cannot change: the record belongs to " + regionOf(current)))));
+        }
+        // A stale version is a conflict even for identical content; naming none, only a change is.
+        // It is decided before the resource's checks: those judge a change from the version the
+        // writer read, and a writer that lost a race must hear "conflict", not "rejected".
+        if (candidate.version() != null && candidate.version() != currentVersion) {
+            return Decision.answer(RecordResult.conflict(index, id, current == null ? null : currentVersion));
+        }
+        RecordResult refused = refusedChange(context, candidate, live ? current : null);
+        if (refused != null) {
+            return Decision.answer(refused);
+        }
+        BsonDocument content = encode(candidate.input());
+        if (live && sameContent(content, current)) {
+            return Decision.answer(RecordResult.of(index, id, Outcome.UNCHANGED, currentVersion));
+        }
+        if (live && candidate.version() == null) {
+            return Decision.answer(RecordResult.conflict(index, id, currentVersion));
+        }
+        return write(candidate, context, content, current, live ? Outcome.UPDATED : Outcome.CREATED);
+    }
+
+    private Decision decideDeletion(WriteContext context, Candidate<I> candidate, BsonDocument stored) {
+        // A record the caller cannot see is answered for as one that does not exist (issue 14:
+        // no existence oracle).
+        BsonDocument current = stored != null && context.caller().canSee(regionOf(stored)) ? stored : null;
+        long currentVersion = current == null ? 0 : versionOf(current);
+        if (!isLive(current)) {
+            return Decision.answer(RecordResult.of(candidate.index(), candidate.id(), Outcome.UNCHANGED, currentVersion));
+        }
+        if (!Objects.equals(candidate.version(), currentVersion)) {
+            return Decision.answer(RecordResult.conflict(candidate.index(), candidate.id(), currentVersion));
+        }
+        RecordResult refused = refusedChange(context, candidate, current);
+        if (refused != null) {
+            return Decision.answer(refused);
+        }
+        BsonDocument tombstone = current.clone();
+        tombstone.put("deleted", BsonBoolean.TRUE);
+        return write(candidate, context, tombstone, current, Outcome.DELETED);
+    }
+
+    private Decision write(Candidate<I> candidate, WriteContext context, BsonDocument content, BsonDocument current,
+            Outcome outcome) {
+        long version = current == null ? 1 : versionOf(current) + 1;
+        BsonDocument document = content.clone();
+        document.put("_id", new BsonString(candidate.id()));
+        document.put("version", new BsonInt64(version));
+        document.put("createdAt", current == null ? new BsonDateTime(context.at().toEpochMilli()) : current.get("createdAt"));
+        document.put("updatedAt", new BsonDateTime(context.at().toEpochMilli()));
+        document.putIfAbsent("deleted", BsonBoolean.FALSE);
+        document.remove("pending");
+        document.remove(AuditTrail.LAST_WRITE);
+        if (context.idempotencyKey() != null) {
+            document.put(AuditTrail.LAST_WRITE, AuditTrail.lastWrite(context, outcome)
+                    .toBsonDocument(BsonDocument.class, codecs));
+        }
+        return new Decision(RecordResult.of(candidate.index(), candidate.id(), outcome, version), document);
+    }
+
+    private static boolean isReplay(WriteContext context, BsonDocument current) {
+        BsonDocument lastWrite = current.getDocument(AuditTrail.LAST_WRITE, null);
+        return context.idempotencyKey() != null && lastWrite != null && lastWrite.isString("key")
+                && lastWrite.getString("key").getValue().equals(context.idempotencyKey());
+    }
+
+    /** The resource's verdict on this change from what is stored; null when it may go ahead. */
+    private RecordResult refusedChange(WriteContext context, Candidate<I> candidate, BsonDocument current) {
+        I stored = current == null ? null
+                : codecs.get(resource.inputType()).decode(new BsonDocumentReader(current), DecoderContext.builder().build());
+        List<FieldError> errors = new ArrayList<>();
+        resource.checkChange(context.caller(), stored, candidate.input(), errors);
+        return errors.isEmpty() ? null : RecordResult.rejected(candidate.index(), candidate.id(), errors);
+    }
+
+    private static RecordResult readOnly(Candidate<?> candidate) {
+        return RecordResult.rejected(candidate.index(), candidate.id(),
+                List.of(new FieldError("", "this client may only read")));
+    }
+
+    private static RecordResult outsideRegion(Candidate<?> candidate, String region, WriteContext context) {
+        return RecordResult.rejected(candidate.index(), candidate.id(), List.of(new FieldError("regionCode",
+                "region " + region + " lies outside the caller's region " + context.caller().region())));
+    }
+
+    BsonDocument encode(I input) {
+        BsonDocument content = new BsonDocument();
+        @SuppressWarnings("unchecked")
+        Class<I> type = (Class<I>) input.getClass();
+        codecs.get(type).encode(new BsonDocumentWriter(content), input, EncoderContext.builder().build());
+        content.entrySet().removeIf(entry -> entry.getValue().isNull() || SYSTEM_FIELDS.contains(entry.getKey()));
+        return content;
+    }
+
+    static boolean sameContent(BsonDocument content, BsonDocument current) {
+        BsonDocument stored = current.clone();
+        stored.entrySet().removeIf(entry -> entry.getValue().isNull() || SYSTEM_FIELDS.contains(entry.getKey()));
+        return stored.equals(content);
+    }
+
+    static boolean isLive(BsonDocument record) {
+        return record != null && !record.getBoolean("deleted", BsonBoolean.FALSE).getValue();
+    }
+
+    static String regionOf(BsonDocument record) {
+        return record.getString("regionCode").getValue();
+    }
+
+    static long versionOf(BsonDocument record) {
+        return record.get("version").asNumber().longValue();
+    }
+}

@@ -1,0 +1,126 @@
+package cn.dzn.platform.resources;
+
+import java.util.List;
+import java.util.Map;
+
+import org.bson.conversions.Bson;
+
+import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.errors.Problems;
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.regions.RegionFilters;
+
+/**
+ * A kind of record a region owns, declared once: where it lives, what a client sends and reads,
+ * how its id is made, whose region a record belongs to, who may change it and what a caller may
+ * see. {@link ResourceKit#store} turns a declaration into a {@link RecordStore}; every store bean
+ * gets the whole HTTP surface at {@link #path()} (docs/sync.md): create, read, update and delete
+ * with versions, keyset paging, sync, the change feed, the audit trail and its figures. A service
+ * adds only its domain rules, here or in a service of its own.
+ *
+ * @param <I> the input type a client sends (stored as the record's content)
+ * @param <V> the type a record is read as
+ */
+public interface ResourceDeclaration<I, V> {
+
+    /** Where the resource is served, e.g. {@code /api/zones}. */
+    String path();
+
+    String collection();
+
+    Class<I> inputType();
+
+    Class<V> viewType();
+
+    String regionOf(I input);
+
+    /** Content rules Bean Validation cannot express; add what is wrong to {@code errors}. */
+    default void check(I input, List<FieldError> errors) {
+    }
+
+    /**
+     * The record's natural key, for a resource whose records are identified by their content
+     * (a report per zone, city and period): a client may leave the id out, or must name this
+     * one. Null (the default) when the service chooses ids (creates get a fresh one) and a
+     * synced record names its own.
+     */
+    default String naturalId(I input) {
+        return null;
+    }
+
+    /**
+     * Who may make this change, judged against the record as stored ({@code stored} is null for
+     * a new record, {@code input} null for a deletion): state machines and the write rules beyond
+     * "a writer of the record's region". Runs for sync and API writes alike, after the version
+     * check. Add what is wrong to {@code errors}.
+     */
+    default void checkChange(Caller caller, I stored, I input, List<FieldError> errors) {
+    }
+
+    /** The records the caller may read; by default those whose region lies inside its own. */
+    default Bson visibleTo(Caller caller) {
+        return RegionFilters.inside("regionCode", caller.region());
+    }
+
+    /** Query parameters the list accepts, each narrowing it to records whose field equals the value. */
+    default List<ListFilter> listFilters() {
+        return List.of();
+    }
+
+    /** Named state changes served as {@code POST {path}/{id}/{name}} with If-Match. */
+    default List<Transition> transitions() {
+        return List.of();
+    }
+
+    /**
+     * The record {@code current} becomes under the transition {@code name}, or a problem (403 for
+     * the wrong caller, 409 for the wrong state) when it may not; {@code body} is bound to the
+     * transition's body type (null when it has none). The result is written like any update, so
+     * {@link #checkChange} judges it too.
+     */
+    default I transition(Caller caller, String name, V current, Object body) {
+        throw Problems.notFound("transition " + name);
+    }
+
+    /**
+     * Counts beyond that of all live records (named after the collection, e.g. {@code talentBases}
+     * for {@code talent_bases}) that {@code /internal/figures} offers: name → which records.
+     */
+    default Map<String, Bson> figures() {
+        return Map.of();
+    }
+
+    /**
+     * A list's query parameter {@code parameter} matching the stored {@code field}; an enum
+     * {@code type} refuses (400) a value that is none of its constants.
+     */
+    record ListFilter(String parameter, String field, Class<?> type) {
+
+        public static ListFilter of(String parameter) {
+            return new ListFilter(parameter, parameter, String.class);
+        }
+
+        public static ListFilter of(String parameter, Class<? extends Enum<?>> type) {
+            return new ListFilter(parameter, parameter, type);
+        }
+
+        Object value(String text) {
+            if (!type.isEnum()) {
+                return text;
+            }
+            for (Object constant : type.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(text)) {
+                    return text;
+                }
+            }
+            throw Problems.badRequest(parameter + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /**
+     * A named state change: {@code bodyType} is what its request carries (null for no body),
+     * {@code summary} what it does, for the API's documentation.
+     */
+    record Transition(String name, Class<?> bodyType, String summary) {
+    }
+}
