@@ -33,7 +33,7 @@ class TalentServiceTest extends FiguresContractTest<TalentBase> {
 
     @Override
     protected TalentBase recordIn(String regionCode) {
-        return new TalentBase("test-" + UUID.randomUUID(), "测试基地", regionCode, 1, true, "test");
+        return new TalentBase("test-" + UUID.randomUUID(), "测试基地", regionCode, 1, true, "test", 1L);
     }
 
     @Override
