@@ -2,11 +2,8 @@ package cn.dzn.incubator.registrations;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.bson.conversions.Bson;
@@ -17,10 +14,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.mongo.KeysetPager;
 import cn.dzn.platform.regions.RegionFilters;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
@@ -51,21 +48,8 @@ public class Registrations {
 
     /** A keyset page in id (= submission) order of the registrations inside the caller's region. */
     public Page<Registration> page(Caller caller, RegistrationStatus status, PageRequest request) {
-        List<Bson> filters = new ArrayList<>(List.of(inside(caller)));
-        if (status != null) {
-            filters.add(eq(Registration.STATUS, status.name()));
-        }
-        if (request.afterId() != null) {
-            filters.add(gt("_id", request.afterId()));
-        }
-        List<Registration> items = collection.find(and(filters)).sort(Sorts.ascending("_id"))
-                .limit(request.limit() + 1).into(new ArrayList<>());
-        String next = null;
-        if (items.size() > request.limit()) {
-            items.remove(items.size() - 1);
-            next = PageRequest.cursorAfter(items.get(items.size() - 1).id());
-        }
-        return new Page<>(items, next);
+        Bson filter = status == null ? inside(caller) : and(inside(caller), eq(Registration.STATUS, status.name()));
+        return KeysetPager.page(collection, filter, request, Registration::id);
     }
 
     /**
