@@ -84,6 +84,7 @@ class IncubatorServiceTest extends FiguresContractTest<Incubator> {
     }
 
     private static Incubator incubator(String regionCode, IncubatorKind kind, String hostCountry) {
-        return new Incubator("test-" + UUID.randomUUID(), "测试孵化器", regionCode, kind, hostCountry, true, "test");
+        return new Incubator("test-" + UUID.randomUUID(), "测试孵化器", regionCode, kind, hostCountry, true, "test",
+                1L);
     }
 }

@@ -5,22 +5,25 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.UUID;
 
 import org.bson.types.ObjectId;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import cn.dzn.incubator.incubators.HostCountry;
 import cn.dzn.incubator.incubators.Incubator;
-import cn.dzn.incubator.incubators.IncubatorKind;
-import cn.dzn.incubator.incubators.Incubators;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.regions.RegionCode;
+import cn.dzn.platform.resources.Outcome;
+import cn.dzn.platform.resources.RecordResult;
+import cn.dzn.platform.resources.RecordStore;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Self-registration (DESIGN.md, incubator-service): anyone submits; the bureau of the
@@ -31,15 +34,16 @@ import cn.dzn.platform.web.PageRequest;
 @Service
 public class RegistrationService {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
     private final Registrations registrations;
-    private final Incubators incubators;
+    private final RecordStore<Incubator, Incubator> incubators;
+    private final JsonMapper json;
     private final Clock clock;
 
-    public RegistrationService(Registrations registrations, Incubators incubators, Clock clock) {
+    public RegistrationService(Registrations registrations, RecordStore<Incubator, Incubator> incubators,
+            JsonMapper json, Clock clock) {
         this.registrations = registrations;
         this.incubators = incubators;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -48,17 +52,7 @@ public class RegistrationService {
         if (RegionCode.NATIONAL.code().equals(input.regionCode())) {
             errors.add(new FieldError("regionCode", "name the home province, city or district, not the national tier"));
         }
-        boolean overseas = input.kind() == IncubatorKind.OVERSEAS_INCUBATOR;
-        if (overseas && input.hostCountry() == null) {
-            errors.add(new FieldError("hostCountry", "an overseas incubator names the country it operates in"));
-        } else if (!overseas && input.hostCountry() != null) {
-            errors.add(new FieldError("hostCountry", "only an overseas incubator has a host country"));
-        } else if (overseas && !COUNTRIES.contains(input.hostCountry())) {
-            errors.add(new FieldError("hostCountry", "'" + input.hostCountry() + "' is not an ISO 3166-1 country"));
-        } else if (overseas && "CN".equals(input.hostCountry())) {
-            // Shenzhen plan §28 (seed 002): overseas incubators are built abroad, 在国际创新资源高度密集的国家.
-            errors.add(new FieldError("hostCountry", "an overseas incubator operates outside China"));
-        }
+        HostCountry.check(input.kind(), input.hostCountry(), errors);
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
@@ -79,7 +73,7 @@ public class RegistrationService {
 
     public Registration approve(Caller caller, String id, long version) {
         Registration approved = review(caller, id, version, RegistrationStatus.APPROVED, null);
-        createIncubator(approved);
+        createIncubator(caller, approved);
         return approved;
     }
 
@@ -95,19 +89,19 @@ public class RegistrationService {
     private Registration review(Caller caller, String id, long version, RegistrationStatus to, String reason) {
         Registration current = get(caller, id);
         caller.requireWrite(current.regionCode());
-        refuseUnlessPendingAt(current, version);
+        refuseUnlessPendingAt(caller, current, version);
         return registrations.review(id, version, to, caller.clientId(), now(), reason).orElseGet(() -> {
-            refuseUnlessPendingAt(get(caller, id), version); // a concurrent reviewer won: say how
+            refuseUnlessPendingAt(caller, get(caller, id), version); // a concurrent reviewer won: say how
             throw Problems.conflict("registration " + id + " changed while it was reviewed; read it again");
         });
     }
 
-    private void refuseUnlessPendingAt(Registration current, long version) {
+    private void refuseUnlessPendingAt(Caller caller, Registration current, long version) {
         if (current.status() != RegistrationStatus.PENDING) {
             if (current.status() == RegistrationStatus.APPROVED) {
                 // Approval stores the decision first, then the incubator: should the service have
                 // stopped in between, any later review attempt completes it (same id, never two).
-                createIncubator(current);
+                createIncubator(caller, current);
             }
             throw Problems.of(HttpStatus.CONFLICT, "registration-state", "registration " + current.id() + " was "
                     + current.status() + " by " + current.reviewedBy() + " at " + current.reviewedAt()
@@ -118,11 +112,26 @@ public class RegistrationService {
         }
     }
 
-    private void createIncubator(Registration approved) {
-        incubators.insertIfAbsent(new Incubator(approved.id(), approved.name(), approved.regionCode(), approved.kind(),
-                approved.hostCountry(), false, "self-registered (registration " + approved.id() + "), approved by "
+    /**
+     * Writes the incubator as one record of a sync batch by the reviewer: the kit's write path is
+     * the only one that numbers it in the change feed and audits it. Made from the stored
+     * registration alone, so every attempt sends the same content: the first creates it, any
+     * other finds it unchanged (or, once edited, in conflict) and writes nothing; one deleted
+     * since is created again, as a lost one is.
+     */
+    private void createIncubator(Caller reviewer, Registration approved) {
+        Incubator incubator = new Incubator(approved.id(), approved.name(), approved.regionCode(), approved.kind(),
+                approved.hostCountry(), null, "self-registered (registration " + approved.id() + "), approved by "
                         + approved.reviewedBy() + " at " + approved.reviewedAt()
-                        + "; name and kind as the incubator declared them"));
+                        + "; name and kind as the incubator declared them", null);
+        byte[] batch = json.writeValueAsBytes(
+                Map.of("records", List.of(Map.of("id", approved.id(), "data", incubator))));
+        // A fresh key per attempt: a replayed answer would not write again an incubator that was lost.
+        RecordResult result = incubators.sync(reviewer, "approval-" + UUID.randomUUID(), batch).results().get(0);
+        if (result.outcome() == Outcome.REJECTED) {
+            throw new IllegalStateException("the incubator of registration " + approved.id() + " was refused: "
+                    + result.errors());
+        }
     }
 
     private Instant now() {

@@ -61,6 +61,8 @@ class RegistrationTest {
     @Test
     void anIncubatorRegistersWithoutAKeyAndItsCityBureauApprovesIt() {
         long before = incubatorsIn("440100");
+        String feed = http.get("/api/incubators/changes?limit=500", "Authorization", GUANGZHOU).json().path("next")
+                .asString();
 
         TestHttp.Response submitted = submit(body("天河区众创空间", "MAKER_SPACE", "440106", null));
 
@@ -95,8 +97,13 @@ class RegistrationTest {
         assertThat(incubator.getString("name")).isEqualTo("天河区众创空间");
         assertThat(incubator.getString("kind")).isEqualTo("MAKER_SPACE");
         assertThat(incubator.getString("regionCode")).isEqualTo("440106");
-        assertThat(incubator.getBoolean("sample")).isFalse();
+        assertThat(incubator.get("sample")).isNotEqualTo(true);
         assertThat(figures("440100").path("incubators").asLong()).isEqualTo(before + 1);
+        // Written by the resource's own write path: versioned, and new to a reader of its change feed.
+        TestHttp.Response served = http.get("/api/incubators/" + id, "Authorization", GUANGZHOU);
+        assertThat(served.status()).as(served.text()).isEqualTo(200);
+        assertThat(served.header("ETag")).isEqualTo("\"1\"");
+        assertThat(ids(http.get("/api/incubators/changes?since=" + feed, "Authorization", GUANGZHOU))).contains(id);
         assertThat(ids(http.get(PATH + "?status=PENDING&limit=500", "Authorization", GUANGZHOU))).doesNotContain(id);
         assertThat(ids(http.get(PATH + "?status=APPROVED&limit=500", "Authorization", GUANGZHOU))).contains(id);
     }
