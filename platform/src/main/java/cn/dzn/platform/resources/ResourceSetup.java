@@ -7,10 +7,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.mongodb.client.MongoDatabase;
@@ -53,6 +56,17 @@ public class ResourceSetup {
     ResourceRoutes resourceRoutes(ObjectProvider<RecordStore<?, ?>> stores,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, RecordBinder binder) {
         return new ResourceRoutes(stores, mapping, binder);
+    }
+
+    /** Only where springdoc is on the class path (every service; the platform does not force it). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OpenApiCustomizer.class)
+    static class ApiDocs {
+
+        @Bean
+        ResourceApiDocs resourceApiDocs(ResourceRoutes routes) {
+            return new ResourceApiDocs(routes);
+        }
     }
 
     @Bean
