@@ -150,7 +150,9 @@ class RecordDecisions<I> {
         BsonDocument document = content.clone();
         document.put("_id", new BsonString(candidate.id()));
         document.put("version", new BsonInt64(version));
-        document.put("createdAt", current == null ? new BsonDateTime(context.at().toEpochMilli()) : current.get("createdAt"));
+        // A record created over a tombstone is a new record: only its versions continue.
+        boolean fresh = outcome == Outcome.CREATED;
+        document.put("createdAt", fresh ? new BsonDateTime(context.at().toEpochMilli()) : current.get("createdAt"));
         document.put("updatedAt", new BsonDateTime(context.at().toEpochMilli()));
         document.putIfAbsent("deleted", BsonBoolean.FALSE);
         document.remove("pending");

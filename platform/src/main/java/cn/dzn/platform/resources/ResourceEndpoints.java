@@ -35,7 +35,7 @@ import cn.dzn.platform.web.PageRequest;
  * {@link ApiWrites} decide.
  */
 @ResponseBody
-public class ResourceEndpoints<I, V> {
+class ResourceEndpoints<I, V> {
 
     private final RecordStore<I, V> store;
     private final ApiWrites<I, V> writes;

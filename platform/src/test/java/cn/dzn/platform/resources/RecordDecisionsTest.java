@@ -244,6 +244,7 @@ class RecordDecisionsTest {
         assertThat(decision.write().getInt64("version").getValue()).isEqualTo(7);
         assertThat(decision.write().getBoolean("deleted").getValue()).isFalse();
         assertThat(decision.write().getString("name").getValue()).isEqualTo("new");
+        assertThat(decision.write().getDateTime("createdAt").getValue()).isEqualTo(AT.toEpochMilli());
     }
 
     // --- deletions

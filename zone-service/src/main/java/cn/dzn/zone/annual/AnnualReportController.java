@@ -12,24 +12,24 @@ import cn.dzn.platform.identity.Caller;
  * {@code Accept: text/markdown}.
  */
 @RestController
-public class AnnualReportController {
+class AnnualReportController {
 
     private static final String PATH = "/api/zones/{zoneId}/annual-report/{year}";
 
     private final AnnualReportService reports;
 
-    public AnnualReportController(AnnualReportService reports) {
+    AnnualReportController(AnnualReportService reports) {
         this.reports = reports;
     }
 
     @GetMapping(path = PATH, produces = "application/json")
-    public AnnualReport json(@AuthenticationPrincipal Caller caller, @PathVariable String zoneId,
+    AnnualReport json(@AuthenticationPrincipal Caller caller, @PathVariable String zoneId,
             @PathVariable int year) {
         return reports.report(caller, zoneId, year);
     }
 
     @GetMapping(path = PATH, produces = "text/markdown;charset=UTF-8")
-    public String markdown(@AuthenticationPrincipal Caller caller, @PathVariable String zoneId,
+    String markdown(@AuthenticationPrincipal Caller caller, @PathVariable String zoneId,
             @PathVariable int year) {
         return AnnualReportMarkdown.render(reports.report(caller, zoneId, year));
     }

@@ -20,32 +20,32 @@ import jakarta.validation.Valid;
 /** {@code /api/cases}: the case collection (seed 004 §七). */
 @RestController
 @RequestMapping("/api/cases")
-public class CaseController {
+class CaseController {
 
     private final CaseCollection cases;
 
-    public CaseController(CaseCollection cases) {
+    CaseController(CaseCollection cases) {
         this.cases = cases;
     }
 
     @PostMapping
-    public ResponseEntity<CaseStudy> add(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CaseStudy study) {
+    ResponseEntity<CaseStudy> add(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CaseStudy study) {
         CaseStudy stored = cases.add(caller, study);
         return ResponseEntity.created(URI.create("/api/cases/" + stored.id())).body(stored);
     }
 
     @GetMapping
-    public List<CaseStudy> list(@RequestParam(required = false) String zoneId, @RequestParam(required = false) Integer year) {
+    List<CaseStudy> list(@RequestParam(required = false) String zoneId, @RequestParam(required = false) Integer year) {
         return cases.find(zoneId, year);
     }
 
     @GetMapping("/{id}")
-    public CaseStudy get(@PathVariable String id) {
+    CaseStudy get(@PathVariable String id) {
         return cases.get(id);
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         cases.remove(caller, id);
         return ResponseEntity.noContent().build();
     }

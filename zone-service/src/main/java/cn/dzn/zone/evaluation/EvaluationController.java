@@ -17,33 +17,33 @@ import jakarta.validation.Valid;
  */
 @RestController
 @RequestMapping("/api/evaluation")
-public class EvaluationController {
+class EvaluationController {
 
     private final EvaluationService evaluation;
 
-    public EvaluationController(EvaluationService evaluation) {
+    EvaluationController(EvaluationService evaluation) {
         this.evaluation = evaluation;
     }
 
     @PutMapping("/{period}/scheme")
-    public Scheme define(@AuthenticationPrincipal Caller caller, @PathVariable String period,
+    Scheme define(@AuthenticationPrincipal Caller caller, @PathVariable String period,
             @Valid @RequestBody Scheme scheme) {
         return evaluation.define(caller, period, scheme);
     }
 
     @GetMapping("/{period}/scheme")
-    public Scheme scheme(@PathVariable String period) {
+    Scheme scheme(@PathVariable String period) {
         return evaluation.scheme(period);
     }
 
     @PutMapping("/{period}/self/{zoneId}")
-    public SelfEvaluation selfEvaluate(@AuthenticationPrincipal Caller caller, @PathVariable String period,
+    SelfEvaluation selfEvaluate(@AuthenticationPrincipal Caller caller, @PathVariable String period,
             @PathVariable String zoneId, @Valid @RequestBody SelfEvaluation self) {
         return evaluation.selfEvaluate(caller, zoneId, period, self);
     }
 
     @GetMapping("/{period}/ranking")
-    public Ranking ranking(@PathVariable String period) {
+    Ranking ranking(@PathVariable String period) {
         return evaluation.ranking(period);
     }
 }

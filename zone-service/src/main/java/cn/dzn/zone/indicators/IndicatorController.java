@@ -19,26 +19,26 @@ import jakarta.validation.Valid;
 /** {@code /api/indicators}: everyone reads the definitions; national administrators define them. */
 @RestController
 @RequestMapping("/api/indicators")
-public class IndicatorController {
+class IndicatorController {
 
     private final IndicatorCatalog catalog;
 
-    public IndicatorController(IndicatorCatalog catalog) {
+    IndicatorController(IndicatorCatalog catalog) {
         this.catalog = catalog;
     }
 
     @GetMapping
-    public List<Indicator> list() {
+    List<Indicator> list() {
         return catalog.all();
     }
 
     @GetMapping("/{code}")
-    public Indicator get(@PathVariable String code) {
+    Indicator get(@PathVariable String code) {
         return catalog.find(code).orElseThrow(() -> Problems.notFound("indicator " + code));
     }
 
     @PutMapping("/{code}")
-    public Indicator define(@AuthenticationPrincipal Caller caller, @PathVariable String code,
+    Indicator define(@AuthenticationPrincipal Caller caller, @PathVariable String code,
             @Valid @RequestBody Indicator indicator) {
         caller.requireAdmin();
         if (!caller.region().equals(RegionCode.NATIONAL)) {

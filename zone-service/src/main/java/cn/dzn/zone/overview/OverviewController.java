@@ -8,16 +8,16 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.dzn.platform.identity.CallerAuthentication;
 
 @RestController
-public class OverviewController {
+class OverviewController {
 
     private final OverviewService overviews;
 
-    public OverviewController(OverviewService overviews) {
+    OverviewController(OverviewService overviews) {
         this.overviews = overviews;
     }
 
     @GetMapping("/api/zones/{id}/overview")
-    public ResponseEntity<ZoneOverview> overview(CallerAuthentication authentication, @PathVariable String id) {
+    ResponseEntity<ZoneOverview> overview(CallerAuthentication authentication, @PathVariable String id) {
         OverviewService.Gathered gathered = overviews.overview(authentication, id);
         // W3C Server-Timing: browsers' developer tools show it, and the benchmark reads it.
         return ResponseEntity.ok().header("Server-Timing", gathered.serverTiming()).body(gathered.overview());

@@ -15,18 +15,18 @@ import cn.dzn.platform.identity.Caller;
  * technology-trading index built on the same reports.
  */
 @RestController
-public class RollupController {
+class RollupController {
 
     private final RollupService rollups;
     private final TradingIndexService tradingIndex;
 
-    public RollupController(RollupService rollups, TradingIndexService tradingIndex) {
+    RollupController(RollupService rollups, TradingIndexService tradingIndex) {
         this.rollups = rollups;
         this.tradingIndex = tradingIndex;
     }
 
     @GetMapping("/api/reports/rollup")
-    public Rollup rollup(@AuthenticationPrincipal Caller caller, @RequestParam String indicator,
+    Rollup rollup(@AuthenticationPrincipal Caller caller, @RequestParam String indicator,
             @RequestParam String period, @RequestParam(required = false) String region,
             @RequestParam(required = false) String zoneId, @RequestParam(defaultValue = "true") boolean verifiedOnly) {
         return rollups.rollup(caller, indicator, period, region, zoneId, verifiedOnly);
@@ -34,7 +34,7 @@ public class RollupController {
 
     /** {@code GET /api/reports/trading-index?base=2024Q1&periods=2024Q1,2024Q2[&region=]}: see {@link TradingIndex}. */
     @GetMapping("/api/reports/trading-index")
-    public TradingIndex tradingIndex(@AuthenticationPrincipal Caller caller, @RequestParam String base,
+    TradingIndex tradingIndex(@AuthenticationPrincipal Caller caller, @RequestParam String base,
             @RequestParam List<String> periods, @RequestParam(required = false) String region) {
         return tradingIndex.series(caller, region, base, periods);
     }

@@ -20,32 +20,32 @@ import jakarta.validation.Valid;
  */
 @RestController
 @RequestMapping("/api/targets")
-public class TargetController {
+class TargetController {
 
     private final TargetService targets;
 
-    public TargetController(TargetService targets) {
+    TargetController(TargetService targets) {
         this.targets = targets;
     }
 
     @GetMapping
-    public List<Target> list(@RequestParam(required = false) String region) {
+    List<Target> list(@RequestParam(required = false) String region) {
         return targets.list(region);
     }
 
     @GetMapping("/{id}")
-    public Target get(@PathVariable String id) {
+    Target get(@PathVariable String id) {
         return targets.get(id);
     }
 
     @PutMapping("/{id}")
-    public Target define(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+    Target define(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @Valid @RequestBody Target target) {
         return targets.define(caller, id, target);
     }
 
     @GetMapping("/{id}/progress")
-    public Progress progress(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    Progress progress(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return targets.progress(caller, id);
     }
 }
