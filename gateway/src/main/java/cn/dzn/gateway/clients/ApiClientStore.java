@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,12 +21,13 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import cn.dzn.platform.identity.Role;
+import cn.dzn.platform.mongo.KeysetPager;
 import cn.dzn.platform.regions.RegionCode;
+import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 
 /** {@code api_clients} through the sync driver. Blocking: callers run it off the event loop. */
@@ -79,10 +79,9 @@ class ApiClientStore {
         clients.updateOne(eq("_id", id), Updates.max("lastUsedAt", at));
     }
 
-    /** One page more than asked for, so the caller can tell whether there is a next page. */
-    List<ApiClient> pageFrom(PageRequest page) {
-        Bson filter = page.afterId() == null ? Filters.empty() : gt("_id", page.afterId());
-        return clients.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+    /** Every client, revoked ones too, a keyset page at a time in id order. */
+    Page<ApiClient> page(PageRequest request) {
+        return KeysetPager.page(clients, Filters.empty(), request, ApiClient::id);
     }
 
     /** Sets revokedAt once; a second revoke keeps the first time. Empty when there is no such client. */

@@ -2,7 +2,6 @@ package cn.dzn.gateway.clients;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -62,12 +61,8 @@ class ClientsController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
         return blocking(() -> {
             caller.requireAdmin();
-            PageRequest page = PageRequest.of(limit, after);
-            List<ApiClient> found = store.pageFrom(page);
-            boolean more = found.size() > page.limit();
-            List<ApiClient> items = more ? found.subList(0, page.limit()) : found;
-            String next = more ? PageRequest.cursorAfter(items.get(items.size() - 1).id()) : null;
-            return new Page<>(items.stream().map(ClientView::of).toList(), next);
+            Page<ApiClient> page = store.page(PageRequest.of(limit, after));
+            return new Page<>(page.items().stream().map(ClientView::of).toList(), page.next());
         });
     }
 
