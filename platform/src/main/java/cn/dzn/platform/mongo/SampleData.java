@@ -3,6 +3,7 @@ package cn.dzn.platform.mongo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -44,6 +45,7 @@ public record SampleData(boolean enabled, List<String> collections) {
         documents.forEach(doc -> {
             doc.append("deleted", false);
             doc.putIfAbsent("version", 1L);
+            doc.putIfAbsent("createdAt", new Date());
         });
         collection.insertMany(documents);
         log.info("loaded {} sample documents into {}", documents.size(), collection.getNamespace());

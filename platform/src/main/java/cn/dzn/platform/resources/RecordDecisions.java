@@ -12,6 +12,7 @@ import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -152,7 +153,12 @@ class RecordDecisions<I> {
         document.put("version", new BsonInt64(version));
         // A record created over a tombstone is a new record: only its versions continue.
         boolean fresh = outcome == Outcome.CREATED;
-        document.put("createdAt", fresh ? new BsonDateTime(context.at().toEpochMilli()) : current.get("createdAt"));
+        BsonValue created = fresh ? null : current.get("createdAt");
+        document.put("createdAt", created != null ? created : new BsonDateTime(context.at().toEpochMilli()));
+        if (!fresh && current.containsKey("sample")) {
+            // Sample data stays marked as such when it is edited: it is still not a real record.
+            document.put("sample", current.get("sample"));
+        }
         document.put("updatedAt", new BsonDateTime(context.at().toEpochMilli()));
         document.putIfAbsent("deleted", BsonBoolean.FALSE);
         document.remove("pending");

@@ -151,6 +151,15 @@ public class RecordStore<I, V> {
         return audit.page(declaration.collection(), request);
     }
 
+    /**
+     * One record through the write path as {@code caller}, for a service's own feature (an
+     * approval writing the incubator it approves): in the change feed and the audit like any
+     * write; the result says what happened, whatever it is.
+     */
+    public RecordResult writeOne(Caller caller, String id, Long version, I input) {
+        return write(WriteContext.api(caller, clock.instant()), List.of(Candidate.upsert(id, version, input))).get(0);
+    }
+
     /** The live record the caller sees as stored, or null. */
     BsonDocument stored(Caller caller, String id) {
         return raw.find(and(eq("_id", id), live(caller))).first();

@@ -2,6 +2,7 @@ package cn.dzn.platform.resources;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.conversions.Bson;
 
@@ -60,6 +61,15 @@ public interface ResourceDeclaration<I, V> {
     /** The records the caller may read; by default those whose region lies inside its own. */
     default Bson visibleTo(Caller caller) {
         return RegionFilters.inside("regionCode", caller.region());
+    }
+
+    /**
+     * Ids a record may not take because the service serves something of its own at
+     * {@code path()/id} (lists serve {@code /items}); {@code sync}, {@code changes} and
+     * {@code audit} are reserved always.
+     */
+    default Set<String> reservedIds() {
+        return Set.of();
     }
 
     /** Query parameters the list accepts, each narrowing it to records whose field equals the value. */

@@ -84,7 +84,7 @@ class SyncBatches {
             id = natural;
         } else if (natural != null && !natural.equals(id)) {
             errors.add(new FieldError("id", "must be " + natural + ", the record's natural key, or be left out"));
-        } else if (!validId(id)) {
+        } else if (!validId(id) || resource.reservedIds().contains(id)) {
             errors.add(new FieldError("id", "an id of 1 to 64 letters, digits, '.', '_' or '-' is required"));
         }
         if (record.version() != null && record.version() < 1) {

@@ -208,7 +208,7 @@ class RecordDecisionsTest {
     }
 
     @Test
-    void anUpdateKeepsCreatedAtAndDropsStoredSystemFields() {
+    void anUpdateKeepsCreatedAtAndTheSampleMarkAndDropsStoredSystemFields() {
         BsonDocument current = withLastWrite(stored("t1", "a", "440103", 3, false), "gz-writer|old", "created")
                 .append("pending", BsonBoolean.TRUE);
         Decision decision = decisions.decide(api(WRITER), upsert("t1", 3L, "b", "440103"), current);
@@ -216,7 +216,12 @@ class RecordDecisionsTest {
         assertThat(decision.write()).isEqualTo(new BsonDocument("name", new BsonString("b"))
                 .append("regionCode", new BsonString("440103")).append("_id", new BsonString("t1"))
                 .append("version", new BsonInt64(4)).append("createdAt", new BsonDateTime(CREATED.toEpochMilli()))
-                .append("updatedAt", new BsonDateTime(AT.toEpochMilli())).append("deleted", BsonBoolean.FALSE));
+                .append("updatedAt", new BsonDateTime(AT.toEpochMilli())).append("deleted", BsonBoolean.FALSE)
+                .append("sample", BsonBoolean.TRUE));
+        BsonDocument unmarked = stored("t1", "a", "440103", 3, false);
+        unmarked.remove("sample");
+        assertThat(decisions.decide(api(WRITER), upsert("t1", 3L, "b", "440103"), unmarked).write().containsKey("sample"))
+                .as("a record that was not sample data does not become one").isFalse();
     }
 
     @Test

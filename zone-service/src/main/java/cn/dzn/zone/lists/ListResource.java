@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.empty;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,12 @@ class ListResource implements ResourceDeclaration<ListInput, PublishedList> {
     @Override
     public String path() {
         return "/api/lists";
+    }
+
+    /** {@code /api/lists/items} is the item search (ListController). */
+    @Override
+    public Set<String> reservedIds() {
+        return Set.of("items");
     }
 
     @Override
