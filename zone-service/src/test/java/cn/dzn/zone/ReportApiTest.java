@@ -138,6 +138,7 @@ class ReportApiTest extends ZoneServiceTestBase {
     @CsvSource(delimiter = '|', textBlock = """
         unknown indicator  | 440100 | 2025Q1 | {"indicator": "happiness", "value": 1}                                    | values[0].indicator
         wrong unit         | 440100 | 2025Q1 | {"indicator": "contract_turnover", "value": 1, "unit": "亿元"}             | values[0].unit
+        value as a string  | 440100 | 2025Q1 | {"indicator": "contract_turnover", "value": "1"}                          | values[0].value
         negative           | 440100 | 2025Q1 | {"indicator": "contract_turnover", "value": -1}                           | values[0].value
         ratio as a value   | 440100 | 2025Q1 | {"indicator": "rd_intensity", "value": 2.5}                               | values[0].value
         ratio without base | 440100 | 2025Q1 | {"indicator": "rd_intensity", "numerator": 3}                             | values[0].denominator

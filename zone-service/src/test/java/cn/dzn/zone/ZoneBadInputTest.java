@@ -2,6 +2,8 @@ package cn.dzn.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
 import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,6 +14,7 @@ import com.mongodb.client.MongoDatabase;
 
 import cn.dzn.platform.test.TestCallers;
 import cn.dzn.platform.test.TestHttp.Response;
+import tools.jackson.databind.JsonNode;
 
 /** Bad input is a clear problem+json 4xx, never a 500, and writes nothing. */
 class ZoneBadInputTest extends ZoneServiceTestBase {
@@ -51,6 +54,56 @@ class ZoneBadInputTest extends ZoneServiceTestBase {
         assertThat(response.json().get("status").asInt()).isEqualTo(400);
         assertThat(response.text()).as(what).contains(mentioned).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(zones()).isEqualTo(before);
+    }
+
+    /** Issue 14: each of these was once stored converted (as "123", 1, ACTIVE, "440100"). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        number as name        | {"name": 123, "regionCode": "440100", "memberCities": ["440100"]}              | name
+        fraction as batch     | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "batch": 1.5} | batch
+        number as status      | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "status": 1}  | status
+        number as region      | {"name": "x", "regionCode": 440100, "memberCities": ["440100"]}              | regionCode
+        string as batch       | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "batch": "2"} | batch
+        boolean as name       | {"name": true, "regionCode": "440100", "memberCities": ["440100"]}             | name
+        """)
+    void wrongJsonTypesAreRefusedNeverConverted(String what, String body, String field) {
+        long before = zones();
+        Response created = http().post("/api/zones", body, "Authorization", NATIONAL);
+        assertThat(created.status()).as(what + ": " + created.text()).isEqualTo(400);
+        assertThat(created.text()).contains(field).doesNotContain("java.", "Exception");
+
+        Response synced = http().post("/api/zones/sync", "{\"records\": [{\"id\": \"strict-" + what.replace(' ', '-')
+                + "\", \"data\": " + body + "}]}", "Authorization", NATIONAL, "Idempotency-Key", "strict-" + UUID.randomUUID());
+        assertThat(synced.status()).isEqualTo(200);
+        JsonNode result = synced.json().path("results").get(0);
+        assertThat(result.path("outcome").asString()).as(what).isEqualTo("rejected");
+        assertThat(result.path("errors").get(0).path("field").asString()).isEqualTo("data." + field);
+        assertThat(synced.text()).doesNotContain("java.", "Exception", "cn.dzn");
+        assertThat(zones()).isEqualTo(before);
+    }
+
+    /** Issue 14: a city writing an indicator definition was told "expected a number". */
+    @Test
+    void whoMaySendABodyIsJudgedBeforeTheBody() {
+        String city = TestCallers.bearer("440100", cn.dzn.platform.identity.Role.READ,
+                cn.dzn.platform.identity.Role.WRITE);
+        String reader = TestCallers.bearer("440100", cn.dzn.platform.identity.Role.READ);
+        String cityAdmin = TestCallers.bearer("440100", cn.dzn.platform.identity.Role.ADMIN);
+        String garbage = "{\"unit\": 5, \"aggregation\": [], \"name\": {\"$gt\": 1}}";
+
+        Response indicator = http().put("/api/indicators/x_probe", garbage, "Authorization", city);
+        assertThat(indicator.status()).as(indicator.text()).isEqualTo(403);
+        assertThat(indicator.text()).doesNotContain("unit", "expected");
+        assertThat(http().put("/api/indicators/x_probe", garbage, "Authorization", cityAdmin).status())
+                .as("a city's administrator is not a national one").isEqualTo(403);
+        assertThat(http().put("/api/evaluation/2025/scheme", garbage, "Authorization", city).status()).isEqualTo(403);
+        assertThat(http().post("/api/cases", garbage, "Authorization", city).status()).isEqualTo(403);
+        assertThat(http().put("/api/targets/t_probe", garbage, "Authorization", city).status()).isEqualTo(403);
+        Response readOnly = http().post("/api/zones", garbage, "Authorization", reader);
+        assertThat(readOnly.status()).isEqualTo(403);
+        assertThat(readOnly.text()).contains("may only read").doesNotContain("wrong type");
+        assertThat(http().put("/api/indicators/x_probe", garbage, "Authorization", NATIONAL).status())
+                .as("the national administrator gets the validation answer").isEqualTo(400);
     }
 
     @Test

@@ -60,6 +60,11 @@ public class ServiceWebSetup {
     }
 
     @Bean
+    PermissionBeforeBody permissionBeforeBody() {
+        return new PermissionBeforeBody();
+    }
+
+    @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
     }

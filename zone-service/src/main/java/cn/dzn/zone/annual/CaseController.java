@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.dzn.platform.identity.AdministratorsOnly;
 import cn.dzn.platform.identity.Caller;
 import jakarta.validation.Valid;
 
@@ -28,6 +29,7 @@ class CaseController {
         this.cases = cases;
     }
 
+    @AdministratorsOnly(national = true)
     @PostMapping
     ResponseEntity<CaseStudy> add(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CaseStudy study) {
         CaseStudy stored = cases.add(caller, study);

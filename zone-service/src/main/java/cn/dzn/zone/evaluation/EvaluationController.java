@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.dzn.platform.identity.AdministratorsOnly;
 import cn.dzn.platform.identity.Caller;
 import jakarta.validation.Valid;
 
@@ -25,6 +26,7 @@ class EvaluationController {
         this.evaluation = evaluation;
     }
 
+    @AdministratorsOnly(national = true)
     @PutMapping("/{period}/scheme")
     Scheme define(@AuthenticationPrincipal Caller caller, @PathVariable String period,
             @Valid @RequestBody Scheme scheme) {

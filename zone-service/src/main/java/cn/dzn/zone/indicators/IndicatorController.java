@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
+import cn.dzn.platform.identity.AdministratorsOnly;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.regions.RegionCode;
 import jakarta.validation.Valid;
@@ -37,6 +38,7 @@ class IndicatorController {
         return catalog.find(code).orElseThrow(() -> Problems.notFound("indicator " + code));
     }
 
+    @AdministratorsOnly(national = true)
     @PutMapping("/{code}")
     Indicator define(@AuthenticationPrincipal Caller caller, @PathVariable String code,
             @Valid @RequestBody Indicator indicator) {

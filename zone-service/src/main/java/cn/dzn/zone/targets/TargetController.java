@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.dzn.platform.identity.AdministratorsOnly;
 import cn.dzn.platform.identity.Caller;
 import jakarta.validation.Valid;
 
@@ -38,6 +39,7 @@ class TargetController {
         return targets.get(id);
     }
 
+    @AdministratorsOnly
     @PutMapping("/{id}")
     Target define(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @Valid @RequestBody Target target) {
