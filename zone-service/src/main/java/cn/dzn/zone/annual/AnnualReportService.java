@@ -17,6 +17,7 @@ import cn.dzn.zone.evaluation.EvaluationService;
 import cn.dzn.zone.evaluation.Ranking;
 import cn.dzn.zone.indicators.Indicator;
 import cn.dzn.zone.indicators.IndicatorCatalog;
+import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.rollups.RollupService;
 import cn.dzn.zone.zones.Zone;
 import cn.dzn.zone.zones.ZoneService;
@@ -41,8 +42,8 @@ public class AnnualReportService {
     }
 
     public AnnualReport report(Caller caller, String zoneId, int year) {
-        if (year < 2000 || year > 2100) {
-            throw Problems.invalid(List.of(new FieldError("year", "must be from 2000 to 2100")));
+        if (year < Period.FIRST_YEAR || year > Period.LAST_YEAR) {
+            throw Problems.invalid(List.of(new FieldError("year", Period.YEAR_MESSAGE)));
         }
         Zone zone = zones.get(caller, zoneId);
         List<AnnualReport.Line> lines = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import cn.dzn.zone.periods.Period;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,7 @@ import jakarta.validation.constraints.Size;
 public record CaseStudy(
         @BsonId String id,
         @NotBlank @Size(max = 64) String zoneId,
-        @NotNull @Min(2000) @Max(2100) Integer year,
+        @NotNull @Min(value = Period.FIRST_YEAR, message = Period.YEAR_MESSAGE) @Max(value = Period.LAST_YEAR, message = Period.YEAR_MESSAGE) Integer year,
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 5000) String summary,
         @Size(max = 10) List<@NotBlank @Size(max = 60) String> tags) {

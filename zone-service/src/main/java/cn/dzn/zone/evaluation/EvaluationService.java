@@ -30,7 +30,7 @@ import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.identity.Role;
 import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.zone.indicators.IndicatorCatalog;
-import cn.dzn.zone.reports.Period;
+import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.rollups.RollupService;
 import cn.dzn.zone.zones.Zone;
 import cn.dzn.zone.zones.ZoneService;
@@ -100,7 +100,7 @@ public class EvaluationService {
         Zone zone = zoneService.get(caller, zoneId);
         caller.requireWrite(zone.regionCode());
         if (Period.parse(period) == null) {
-            throw Problems.invalid(List.of(new FieldError("period", "must be a year like 2025 or a quarter like 2025Q3")));
+            throw Problems.invalid(List.of(new FieldError("period", Period.FORMAT_MESSAGE)));
         }
         selfEvaluations.replaceOne(eq("_id", zoneId + "." + period), new Document("_id", zoneId + "." + period)
                 .append("zoneId", zoneId).append("period", period).append("score", self.score())

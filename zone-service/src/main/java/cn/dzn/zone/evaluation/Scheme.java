@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
-import cn.dzn.zone.reports.Period;
+import cn.dzn.zone.periods.Period;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,12 +22,15 @@ import jakarta.validation.constraints.Size;
  * 0–1 across the zones by min–max normalisation, the zone's score being the weighted mean × 100.
  */
 public record Scheme(
-        @BsonId @NotNull @Pattern(regexp = Period.FORMAT) String period,
+        @BsonId @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE) String period,
         @NotEmpty @Size(max = 30) List<@NotNull @Valid Weight> weights,
         @Size(max = 2000) String note,
         Long version) {
 
     /** {@code lowerIsBetter}: true for indicators where less is the better result (default false). */
-    public record Weight(@NotBlank String indicator, @NotNull @Positive BigDecimal weight, Boolean lowerIsBetter) {
+    /** A weight is a share, at most 100, with six decimals at most (1e309 was once stored). */
+    public record Weight(@NotBlank @Size(max = 64) String indicator,
+            @NotNull @Positive @DecimalMax("100") @Digits(integer = 3, fraction = 6) BigDecimal weight,
+            Boolean lowerIsBetter) {
     }
 }

@@ -3,7 +3,7 @@ package cn.dzn.zone.lists;
 import java.util.List;
 
 import cn.dzn.platform.regions.Region;
-import cn.dzn.zone.reports.Period;
+import cn.dzn.zone.periods.Period;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,7 +16,7 @@ public record ListInput(
         @NotBlank @Size(max = 64) String zoneId,
         @NotNull @Region String regionCode,
         @NotNull ListKind kind,
-        @NotNull @Pattern(regexp = Period.FORMAT, message = "must be a year like 2025 or a quarter like 2025Q3") String period,
+        @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE) String period,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid ListItem> items,
         Long version) {
 }

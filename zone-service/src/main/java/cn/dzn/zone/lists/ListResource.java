@@ -15,7 +15,7 @@ import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.resources.RecordStore;
 import cn.dzn.platform.resources.ResourceDeclaration;
 import cn.dzn.platform.resources.ResourceKit;
-import cn.dzn.zone.reports.Period;
+import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.zones.Zone;
 import cn.dzn.zone.zones.ZoneService;
 

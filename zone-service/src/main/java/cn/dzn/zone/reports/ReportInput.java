@@ -3,6 +3,7 @@ package cn.dzn.zone.reports;
 import java.util.List;
 
 import cn.dzn.platform.regions.Region;
+import cn.dzn.zone.periods.Period;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,7 +19,7 @@ import jakarta.validation.constraints.Size;
 public record ReportInput(
         @NotBlank @Size(max = 64) String zoneId,
         @NotNull @Region String regionCode,
-        @NotNull @Pattern(regexp = Period.FORMAT, message = "must be a year like 2025 or a quarter like 2025Q3") String period,
+        @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE) String period,
         @NotNull ReportStatus status,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid IndicatorValue> values,
         @Size(max = 2000) String note,

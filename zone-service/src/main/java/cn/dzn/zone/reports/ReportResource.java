@@ -16,6 +16,7 @@ import cn.dzn.platform.resources.RecordStore;
 import cn.dzn.platform.resources.ResourceDeclaration;
 import cn.dzn.platform.resources.ResourceKit;
 import cn.dzn.zone.indicators.IndicatorCatalog;
+import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.zones.Zone;
 import cn.dzn.zone.zones.ZoneService;
 import jakarta.validation.constraints.NotBlank;

@@ -17,7 +17,7 @@ import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.zone.indicators.Indicator;
 import cn.dzn.zone.indicators.IndicatorCatalog;
 import cn.dzn.zone.reports.IndicatorValue;
-import cn.dzn.zone.reports.Period;
+import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.reports.Report;
 import cn.dzn.zone.reports.ReportService;
 
@@ -45,7 +45,7 @@ public class RollupService {
         Indicator indicator = indicators.find(code).orElseThrow(() -> Problems.invalid(List.of(
                 new FieldError("indicator", "no indicator " + code + " (GET /api/indicators lists them)"))));
         if (Period.parse(period) == null) {
-            throw Problems.invalid(List.of(new FieldError("period", "must be a year like 2025 or a quarter like 2025Q3")));
+            throw Problems.invalid(List.of(new FieldError("period", Period.FORMAT_MESSAGE)));
         }
         RegionCode region = regionCode == null ? caller.region() : region(regionCode);
         if (!caller.region().contains(region)) {

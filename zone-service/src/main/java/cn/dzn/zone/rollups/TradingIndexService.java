@@ -15,7 +15,7 @@ import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.regions.RegionCode;
-import cn.dzn.zone.reports.Period;
+import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.reports.Report;
 import cn.dzn.zone.reports.ReportService;
 
@@ -72,7 +72,7 @@ public class TradingIndexService {
 
     private static void checkPeriod(String field, String period, List<FieldError> errors) {
         if (Period.parse(period) == null) {
-            errors.add(new FieldError(field, "'" + period + "' is not a year like 2025 or a quarter like 2025Q3"));
+            errors.add(new FieldError(field, "'" + period + "' " + Period.FORMAT_MESSAGE));
         }
     }
 

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 import cn.dzn.platform.regions.Region;
+import cn.dzn.zone.periods.Period;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,7 @@ public record Target(
         @BsonId String id,
         @NotNull @Region String regionCode,
         @NotBlank @Size(max = 48) String indicator,
-        @NotNull @Min(2000) @Max(2100) Integer year,
+        @NotNull @Min(value = Period.FIRST_YEAR, message = Period.YEAR_MESSAGE) @Max(value = Period.LAST_YEAR, message = Period.YEAR_MESSAGE) Integer year,
         @NotNull TargetKind kind,
         @NotNull @PositiveOrZero BigDecimal value,
         @PositiveOrZero BigDecimal maxValue,

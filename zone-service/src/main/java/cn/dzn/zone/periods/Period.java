@@ -1,4 +1,4 @@
-package cn.dzn.zone.reports;
+package cn.dzn.zone.periods;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,11 +8,20 @@ import java.util.regex.Pattern;
 
 import cn.dzn.platform.errors.FieldError;
 
-/** A reporting period: a year ({@code 2025}) or a quarter of one ({@code 2025Q3}). */
+/**
+ * A reporting period: a year ({@code 2025}) or a quarter of one ({@code 2025Q3}), and the one
+ * range of years every part of the service accepts (issue 14: reports took 0001 while annual
+ * reports took 2000–2100). 2000 is before the first zone was approved (2018, seed 004) and
+ * leaves room for back-filled statistics; 2100 bounds typing errors.
+ */
 public record Period(int year, Integer quarter) {
 
-    public static final String FORMAT = "\\d{4}(Q[1-4])?";
-    private static final Pattern PARSE = Pattern.compile("(\\d{4})(?:Q([1-4]))?");
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+    public static final String FORMAT = "(20\\d\\d|2100)(Q[1-4])?";
+    public static final String FORMAT_MESSAGE = "must be a year from 2000 to 2100 like 2025, or a quarter like 2025Q3";
+    public static final String YEAR_MESSAGE = "must be from 2000 to 2100";
+    private static final Pattern PARSE = Pattern.compile("(20\\d\\d|2100)(?:Q([1-4]))?");
 
     /** Null when {@code text} is not a period. */
     public static Period parse(String text) {
