@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,21 @@ class ZoneApiTest extends ZoneServiceTestBase {
         assertThat(http().delete("/api/zones/" + id, "Authorization", NATIONAL, "If-Match", "\"2\"").status())
                 .isEqualTo(204);
         assertThat(http().get("/api/zones/" + id, "Authorization", NATIONAL).status()).isEqualTo(404);
+    }
+
+    /** Issue 14: a Guangzhou key made a zone with Suzhou as a member, which Suzhou then read. */
+    @Test
+    void aCityCannotMakeAZoneThatReachesIntoAnotherRegion() {
+        String guangzhou = TestCallers.bearer("440100", READ, WRITE);
+        Response spanning = create(guangzhou, zone("越界", "440100", "440100", "320500"));
+        assertThat(spanning.status()).isEqualTo(400);
+        assertThat(spanning.text()).contains("memberCities[1]", "outside the zone's region");
+        Response synced = http().post("/api/zones/sync", "{\"records\": [{\"id\": \"span-" + UUID.randomUUID()
+                + "\", \"data\": " + zone("越界", "440100", "440100", "320500") + "}]}", "Authorization", guangzhou,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(synced.json().path("results").get(0).path("outcome").asString()).isEqualTo("rejected");
+        assertThat(create(NATIONAL, zone("跨省", "000000", "440100", "320500")).status())
+                .as("a zone spanning provinces belongs to the nation").isEqualTo(201);
     }
 
     @Test

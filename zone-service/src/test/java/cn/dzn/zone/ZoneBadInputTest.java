@@ -36,6 +36,8 @@ class ZoneBadInputTest extends ZoneServiceTestBase {
         unknown field         | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "owner": "me"} | owner
         unknown enum value    | {"name": "x", "regionCode": "440100", "memberCities": ["440100"], "status": "DONE"} | status
         province as member    | {"name": "x", "regionCode": "440000", "memberCities": ["440000"]}  | memberCities[0]
+        member of another province | {"name": "x", "regionCode": "440100", "memberCities": ["440100", "320500"]} | memberCities[1]
+        member outside the city | {"name": "x", "regionCode": "440100", "memberCities": ["440300"]}      | memberCities[0]
         repeated member       | {"name": "x", "regionCode": "440000", "memberCities": ["440100", "440100"]} | memberCities
         blank name            | {"name": " ", "regionCode": "440100", "memberCities": ["440100"]}  | name
         no members            | {"name": "x", "regionCode": "440100", "memberCities": []}          | memberCities

@@ -57,16 +57,23 @@ class ZoneResource implements ResourceDeclaration<ZoneInput, Zone> {
     }
 
     /**
-     * Members are cities or districts (上海闵行 is a district), never a province or the nation;
-     * a build period ends no earlier than it starts.
+     * Members are cities or districts (上海闵行 is a district), never a province or the nation,
+     * and lie inside the zone's own region: members see the zone, so a zone may only reach
+     * cities its owner could write for (docs/decisions.md, issue 14); one spanning provinces
+     * belongs to the nation. A build period ends no earlier than it starts.
      */
     @Override
     public void check(ZoneInput input, List<FieldError> errors) {
         List<String> members = input.memberCities();
+        RegionCode owner = RegionCode.of(input.regionCode());
         for (int i = 0; i < members.size(); i++) {
-            Tier tier = RegionCode.of(members.get(i)).tier();
+            RegionCode member = RegionCode.of(members.get(i));
+            Tier tier = member.tier();
             if (tier != Tier.CITY && tier != Tier.DISTRICT) {
                 errors.add(new FieldError("memberCities[" + i + "]", "must be a city or district code, not a " + tier));
+            } else if (!owner.contains(member)) {
+                errors.add(new FieldError("memberCities[" + i + "]", "lies outside the zone's region "
+                        + owner + "; a zone spanning regions belongs to a region containing all its members"));
             }
         }
         if (members.stream().distinct().count() != members.size()) {
