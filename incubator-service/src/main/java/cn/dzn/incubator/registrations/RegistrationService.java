@@ -17,6 +17,7 @@ import cn.dzn.incubator.incubators.Incubator;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.regions.Tier;
 import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.platform.resources.Outcome;
 import cn.dzn.platform.resources.RecordResult;
@@ -26,9 +27,9 @@ import cn.dzn.platform.web.PageRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Self-registration (DESIGN.md, incubator-service): anyone submits; the bureau of the
- * registration's region (a WRITE caller whose region contains it: district, city, province or
- * the nation) approves or rejects it once. Approval creates the incubator under the
+ * Self-registration (DESIGN.md, incubator-service): anyone submits; a bureau whose region
+ * contains the registration's (a WRITE caller of its city, province or the nation; a district
+ * reads it but does not decide) approves or rejects it once. Approval creates the incubator under the
  * registration's id.
  */
 @Service
@@ -89,6 +90,11 @@ public class RegistrationService {
     private Registration review(Caller caller, String id, long version, RegistrationStatus to, String reason) {
         Registration current = get(caller, id);
         caller.requireWrite(current.regionCode());
+        if (caller.region().tier() == Tier.DISTRICT) {
+            // A district bureau is the applicant's closest sponsor, so the decision rests one tier
+            // up, with the city (docs/decisions.md, issue 14).
+            throw Problems.forbidden("a district bureau does not decide on registrations; the city's bureau does");
+        }
         refuseUnlessPendingAt(caller, current, version);
         return registrations.review(id, version, to, caller.clientId(), now(), reason).orElseGet(() -> {
             refuseUnlessPendingAt(caller, get(caller, id), version); // a concurrent reviewer won: say how

@@ -250,6 +250,23 @@ class RegistrationTest {
         assertThat(approved.json().path("reviewedBy").asString()).isEqualTo("test-440000");
     }
 
+    /** Issue 14: a district's key approved its own district's registrations. */
+    @Test
+    void aDistrictBureauCannotDecideOnARegistrationItsCityDecides() {
+        String id = submitted(body("荔湾区众创空间", "MAKER_SPACE", "440103", null));
+        String liwan = TestCallers.bearer("440103", Role.READ, Role.WRITE);
+
+        assertThat(http.get(PATH + "/" + id, "Authorization", liwan).status()).as("it still sees it").isEqualTo(200);
+        JsonNode approve = assertProblem(http.post(PATH + "/" + id + "/approve", null, "Authorization", liwan,
+                "If-Match", "\"1\""), 403);
+        assertThat(approve.path("detail").asString()).contains("city");
+        assertProblem(http.post(PATH + "/" + id + "/reject", "{\"reason\": \"x\"}", "Authorization", liwan,
+                "If-Match", "\"1\""), 403);
+        assertUnchanged(id);
+        assertThat(http.post(PATH + "/" + id + "/approve", null, "Authorization", GUANGZHOU, "If-Match", "\"1\"")
+                .status()).isEqualTo(200);
+    }
+
     @Test
     void withoutATokenOneCanOnlySubmit() {
         String id = submitted(body("越秀区孵化器", "INCUBATOR", "440104", null));
@@ -334,8 +351,9 @@ class RegistrationTest {
             submittedIds.add(submitted(body("花都区孵化器" + i, "INCUBATOR", "440114", null)));
         }
         String huadu = TestCallers.bearer("440114", Role.READ, Role.WRITE);
+        // Its city decides (a district reads its queue but does not review it).
         assertThat(http.post(PATH + "/" + submittedIds.get(1) + "/reject", "{\"reason\": \"重复\"}",
-                "Authorization", huadu, "If-Match", "\"1\"").status()).isEqualTo(200);
+                "Authorization", GUANGZHOU, "If-Match", "\"1\"").status()).isEqualTo(200);
 
         List<String> seen = new ArrayList<>();
         String next = null;
