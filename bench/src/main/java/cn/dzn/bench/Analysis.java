@@ -91,7 +91,7 @@ final class Analysis {
               whole collection (a JFR profile of the store: deserializing 60% of the query's CPU,
               `Stream.sorted` buffering every match 9% and the heap). A page took 3.7 s at 200,000
               records (141–260×), and at 1,000,000 the store died with `OutOfMemoryError` (512 MB).
-            - Now: the embedded store's collections (`launcher`, `IdSeekingCollection`) answer an
+            - Now: the embedded store's collections (`embedded-store`, `IdSeekingCollection`) answer an
               `_id` range sorted by `_id` from the map the H2 backend stores documents in, which is
               ordered by `_id`: they seek to the cursor and read until the page is full. The
               library's own matcher, skip, limit and projection still judge every document read, so
