@@ -193,16 +193,17 @@ class AuthorisationMatrixTest {
                         + "\"roles\": [\"READ\"]}",                                       "401 401 403 403 403 403 201")
                         .probe("/api/clients?limit=500"),
 
-                // Only /internal/figures so far: these rows grow with the funds, talents and incubators issues.
-                row("other services", "GET", "/api/funds", null,                          "401 401 404 404 404 404 404")
+                // The services' first resources (stubs on the resource kit); the rows grow with the
+                // funds, talents and incubators issues.
+                row("other services", "GET", "/api/funds", null,                          "401 401 200 200 200 200 200")
                         .reaches("fund-service"),
                 row("other services", "POST", "/api/vouchers", "{}",                      "401 401 404 404 404 404 404")
                         .reaches("fund-service"),
                 row("other services", "GET", "/api/talents", null,                        "401 401 404 404 404 404 404")
                         .reaches("talent-service"),
-                row("other services", "GET", "/api/talent-bases", null,                   "401 401 404 404 404 404 404")
+                row("other services", "GET", "/api/talent-bases", null,                   "401 401 200 200 200 200 200")
                         .reaches("talent-service"),
-                row("other services", "POST", "/api/incubators", "{}",                    "401 401 404 404 404 404 404")
+                row("other services", "POST", "/api/incubators", "{}",                    "401 401 403 400 400 400 400")
                         .reaches("incubator-service"),
                 // Not routed: service-to-service figures stay inside.
                 row("other services", "GET", "/internal/figures?regions=440100", null,    "401 401 404 404 404 404 404"));
@@ -223,7 +224,7 @@ class AuthorisationMatrixTest {
                 SuiteConfig.defaultJvmOptions())).start();
         gateway = TestHttp.localhost(suite.config().gatewayPort());
         keys.put(Who.BAD_KEY, "dzn-not-a-key-" + "0".repeat(32));
-        keys.put(Who.NATIONAL, SuiteConfig.DEV_ADMIN_KEY);
+        keys.put(Who.NATIONAL, suite.secrets().adminKey());
         for (Who who : List.of(Who.CITY_READ_ONLY, Who.INCUBATOR, Who.CITY, Who.PROVINCE)) {
             Response created = admin("POST", "/api/clients", TestHttp.json(Map.of("name", "matrix " + who.slug(),
                     "regionCode", who.region, "roles", who.roles)));
@@ -386,7 +387,7 @@ class AuthorisationMatrixTest {
     }
 
     static Response admin(String method, String path, String body, String... more) {
-        List<String> headers = new ArrayList<>(List.of("X-Api-Key", SuiteConfig.DEV_ADMIN_KEY));
+        List<String> headers = new ArrayList<>(List.of("X-Api-Key", suite.secrets().adminKey()));
         headers.addAll(List.of(more));
         return gateway.send(method, path, body, headers.toArray(String[]::new));
     }

@@ -12,35 +12,14 @@ import cn.dzn.platform.resources.ResourceKit;
  * them as {@code funds}. A stub until the fund model is built: the record is its own input.
  */
 @Configuration
-class FundResource implements ResourceDeclaration<Fund, Fund> {
+class FundResource extends ResourceDeclaration<Fund, Fund> {
+
+    FundResource() {
+        super("/api/funds", "funds", Fund.class, Fund.class, Fund::regionCode);
+    }
 
     @Bean
     RecordStore<Fund, Fund> fundStore(ResourceKit kit) {
         return kit.store(this);
-    }
-
-    @Override
-    public String path() {
-        return "/api/funds";
-    }
-
-    @Override
-    public String collection() {
-        return "funds";
-    }
-
-    @Override
-    public Class<Fund> inputType() {
-        return Fund.class;
-    }
-
-    @Override
-    public Class<Fund> viewType() {
-        return Fund.class;
-    }
-
-    @Override
-    public String regionOf(Fund fund) {
-        return fund.regionCode();
     }
 }

@@ -20,36 +20,15 @@ import cn.dzn.platform.resources.ResourceKit;
  * apart. A stub until the incubator model is built: the record is its own input.
  */
 @Configuration
-class IncubatorResource implements ResourceDeclaration<Incubator, Incubator> {
+class IncubatorResource extends ResourceDeclaration<Incubator, Incubator> {
+
+    IncubatorResource() {
+        super("/api/incubators", "incubators", Incubator.class, Incubator.class, Incubator::regionCode);
+    }
 
     @Bean
     RecordStore<Incubator, Incubator> incubatorStore(ResourceKit kit) {
         return kit.store(this);
-    }
-
-    @Override
-    public String path() {
-        return "/api/incubators";
-    }
-
-    @Override
-    public String collection() {
-        return "incubators";
-    }
-
-    @Override
-    public Class<Incubator> inputType() {
-        return Incubator.class;
-    }
-
-    @Override
-    public Class<Incubator> viewType() {
-        return Incubator.class;
-    }
-
-    @Override
-    public String regionOf(Incubator incubator) {
-        return incubator.regionCode();
     }
 
     @Override

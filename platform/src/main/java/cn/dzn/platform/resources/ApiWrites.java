@@ -15,10 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A resource's API writes: one record each through the same write path as sync (so they land in
- * the change feed and the audit trail alike), answered the HTTP way. Who may write is judged
- * before what is written: 403 for a read-only client or a record outside the caller's region,
- * then 400 for the content, 404 for a record the caller cannot see, 428 without a version where
- * one is needed, 409 for a stale version or a change the record's state refuses (docs/sync.md).
+ * the change feed and the audit trail alike), answered the HTTP way. A record the caller cannot
+ * see is 404 to anyone, as if it did not exist; then who may write is judged before what is
+ * written: 403 for a read-only client or a record outside the caller's region, then 400 for the
+ * content, 428 without a version where one is needed, 409 for a stale version or a change the
+ * record's state refuses (docs/sync.md).
  */
 class ApiWrites<I, V> {
 
@@ -52,8 +53,12 @@ class ApiWrites<I, V> {
      * is required, in If-Match or the body's {@code version}.
      */
     Written<V> put(Caller caller, String id, String ifMatch, byte[] body) {
-        requireWriter(caller);
         BsonDocument current = store.stored(caller, id);
+        if (current == null && !declaration.usesNaturalIds()) {
+            // Server-made ids are never created by PUT: what the caller cannot see is not there.
+            throw store.notFound(id);
+        }
+        requireWriter(caller);
         if (current != null) {
             caller.requireWrite(RecordDecisions.regionOf(current));
         }
@@ -79,11 +84,11 @@ class ApiWrites<I, V> {
 
     void delete(Caller caller, String id, String ifMatch) {
         long expected = IfMatch.version(ifMatch, null);
-        requireWriter(caller);
         BsonDocument current = store.stored(caller, id);
         if (current == null) {
             throw store.notFound(id);
         }
+        requireWriter(caller);
         caller.requireWrite(RecordDecisions.regionOf(current));
         write(caller, Candidate.deletion(id, expected), current);
     }
@@ -92,11 +97,11 @@ class ApiWrites<I, V> {
     Written<V> transition(Caller caller, String id, ResourceDeclaration.Transition transition, String ifMatch,
             byte[] body) {
         long expected = IfMatch.version(ifMatch, null);
-        requireWriter(caller);
         BsonDocument current = store.stored(caller, id);
         if (current == null) {
             throw store.notFound(id);
         }
+        requireWriter(caller);
         caller.requireWrite(RecordDecisions.regionOf(current));
         Object request = transition.bodyType() == null ? null
                 : RecordBinder.orInvalid(binder.bind(binder.parse(body), transition.bodyType(), ""));

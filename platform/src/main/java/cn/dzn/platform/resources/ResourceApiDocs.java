@@ -61,7 +61,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
         api.getPaths().keySet().removeIf(key -> key.startsWith(path + "/{id}/") || key.equals(path)
                 || key.equals(path + "/{id}") || key.equals(path + "/sync") || key.equals(path + "/changes")
                 || key.equals(path + "/audit"));
-        boolean natural = usesNaturalIds(declaration);
+        boolean natural = declaration.usesNaturalIds();
         PathItem collection = new PathItem()
                 .get(list(tag, declaration, view))
                 .post(operation(tag, "Create a record" + (natural ? " under its natural key (200 when it exists"
@@ -99,16 +99,6 @@ class ResourceApiDocs implements OpenApiCustomizer {
                 "Who wrote what and when, oldest first (national administrators only)")
                 .addParametersItem(limit()).addParametersItem(after())
                 .responses(responses(page(new ObjectSchema()), "200", "a page of audit entries", "400", "403"))));
-    }
-
-    /** Whether the declaration overrides naturalId (its records are named by their content). */
-    private static boolean usesNaturalIds(ResourceDeclaration<?, ?> declaration) {
-        try {
-            return declaration.getClass().getMethod("naturalId", Object.class).getDeclaringClass()
-                    != ResourceDeclaration.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     private Operation list(String tag, ResourceDeclaration<?, ?> declaration, Schema<?> view) {

@@ -3,6 +3,7 @@ package cn.dzn.platform.resources;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.bson.conversions.Bson;
 
@@ -22,21 +23,50 @@ import cn.dzn.platform.regions.RegionFilters;
  * @param <I> the input type a client sends (stored as the record's content)
  * @param <V> the type a record is read as
  */
-public interface ResourceDeclaration<I, V> {
+public abstract class ResourceDeclaration<I, V> {
 
-    /** Where the resource is served, e.g. {@code /api/zones}. */
-    String path();
+    private final String path;
+    private final String collection;
+    private final Class<I> inputType;
+    private final Class<V> viewType;
+    private final Function<I, String> regionOf;
 
-    String collection();
+    /**
+     * @param path       where the resource is served, e.g. {@code /api/zones}
+     * @param collection the collection its records are kept in
+     * @param regionOf   the region a record belongs to, e.g. {@code ZoneInput::regionCode}
+     */
+    protected ResourceDeclaration(String path, String collection, Class<I> inputType, Class<V> viewType,
+            Function<I, String> regionOf) {
+        this.path = path;
+        this.collection = collection;
+        this.inputType = inputType;
+        this.viewType = viewType;
+        this.regionOf = regionOf;
+    }
 
-    Class<I> inputType();
+    public final String path() {
+        return path;
+    }
 
-    Class<V> viewType();
+    public final String collection() {
+        return collection;
+    }
 
-    String regionOf(I input);
+    public final Class<I> inputType() {
+        return inputType;
+    }
+
+    public final Class<V> viewType() {
+        return viewType;
+    }
+
+    public final String regionOf(I input) {
+        return regionOf.apply(input);
+    }
 
     /** Content rules Bean Validation cannot express; add what is wrong to {@code errors}. */
-    default void check(I input, List<FieldError> errors) {
+    public void check(I input, List<FieldError> errors) {
     }
 
     /**
@@ -45,8 +75,17 @@ public interface ResourceDeclaration<I, V> {
      * one. Null (the default) when the service chooses ids (creates get a fresh one) and a
      * synced record names its own.
      */
-    default String naturalId(I input) {
+    public String naturalId(I input) {
         return null;
+    }
+
+    /** Whether this declaration names records by their content ({@link #naturalId} is overridden). */
+    final boolean usesNaturalIds() {
+        try {
+            return getClass().getMethod("naturalId", Object.class).getDeclaringClass() != ResourceDeclaration.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -55,11 +94,11 @@ public interface ResourceDeclaration<I, V> {
      * "a writer of the record's region". Runs for sync and API writes alike, after the version
      * check. Add what is wrong to {@code errors}.
      */
-    default void checkChange(Caller caller, I stored, I input, List<FieldError> errors) {
+    public void checkChange(Caller caller, I stored, I input, List<FieldError> errors) {
     }
 
     /** The records the caller may read; by default those whose region lies inside its own. */
-    default Bson visibleTo(Caller caller) {
+    public Bson visibleTo(Caller caller) {
         return RegionFilters.inside("regionCode", caller.region());
     }
 
@@ -68,17 +107,17 @@ public interface ResourceDeclaration<I, V> {
      * {@code path()/id} (lists serve {@code /items}); {@code sync}, {@code changes} and
      * {@code audit} are reserved always.
      */
-    default Set<String> reservedIds() {
+    public Set<String> reservedIds() {
         return Set.of();
     }
 
     /** Query parameters the list accepts, each narrowing it to records whose field equals the value. */
-    default List<ListFilter> listFilters() {
+    public List<ListFilter> listFilters() {
         return List.of();
     }
 
     /** Named state changes served as {@code POST {path}/{id}/{name}} with If-Match. */
-    default List<Transition> transitions() {
+    public List<Transition> transitions() {
         return List.of();
     }
 
@@ -88,7 +127,7 @@ public interface ResourceDeclaration<I, V> {
      * transition's body type (null when it has none). The result is written like any update, so
      * {@link #checkChange} judges it too.
      */
-    default I transition(Caller caller, String name, V current, Object body) {
+    public I transition(Caller caller, String name, V current, Object body) {
         throw Problems.notFound("transition " + name);
     }
 
@@ -96,7 +135,7 @@ public interface ResourceDeclaration<I, V> {
      * Counts beyond that of all live records (named after the collection, e.g. {@code talentBases}
      * for {@code talent_bases}) that {@code /internal/figures} offers: name → which records.
      */
-    default Map<String, Bson> figures() {
+    public Map<String, Bson> figures() {
         return Map.of();
     }
 
@@ -104,7 +143,7 @@ public interface ResourceDeclaration<I, V> {
      * A list's query parameter {@code parameter} matching the stored {@code field}; an enum
      * {@code type} refuses (400) a value that is none of its constants.
      */
-    record ListFilter(String parameter, String field, Class<?> type) {
+    public record ListFilter(String parameter, String field, Class<?> type) {
 
         public static ListFilter of(String parameter) {
             return new ListFilter(parameter, parameter, String.class);
@@ -131,6 +170,6 @@ public interface ResourceDeclaration<I, V> {
      * A named state change: {@code bodyType} is what its request carries (null for no body),
      * {@code summary} what it does, for the API's documentation.
      */
-    record Transition(String name, Class<?> bodyType, String summary) {
+    public record Transition(String name, Class<?> bodyType, String summary) {
     }
 }

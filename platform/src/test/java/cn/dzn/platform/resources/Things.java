@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotBlank;
  * change rule: a thing named "locked" may be neither changed nor deleted, and no thing may be
  * named "forbidden". Public, as the driver's record codec needs.
  */
-public record Things(String collection) implements ResourceDeclaration<Things.Thing, Things.ThingView> {
+public final class Things extends ResourceDeclaration<Things.Thing, Things.ThingView> {
 
     /** Guangzhou, a city with districts 440103 and 440104. */
     static final Caller WRITER = new Caller("gz-writer", RegionCode.of("440100"), Set.of(Role.READ, Role.WRITE));
@@ -30,24 +30,8 @@ public record Things(String collection) implements ResourceDeclaration<Things.Th
     public record ThingView(@BsonId String id, String name, String regionCode, long version, boolean deleted) {
     }
 
-    @Override
-    public String path() {
-        return "/api/" + collection;
-    }
-
-    @Override
-    public Class<Thing> inputType() {
-        return Thing.class;
-    }
-
-    @Override
-    public Class<ThingView> viewType() {
-        return ThingView.class;
-    }
-
-    @Override
-    public String regionOf(Thing input) {
-        return input.regionCode();
+    Things(String collection) {
+        super("/api/" + collection, collection, Thing.class, ThingView.class, Thing::regionCode);
     }
 
     @Override

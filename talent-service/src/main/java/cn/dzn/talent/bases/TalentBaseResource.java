@@ -13,35 +13,14 @@ import cn.dzn.platform.resources.ResourceKit;
  * stub until the base model is built: the record is its own input.
  */
 @Configuration
-class TalentBaseResource implements ResourceDeclaration<TalentBase, TalentBase> {
+class TalentBaseResource extends ResourceDeclaration<TalentBase, TalentBase> {
+
+    TalentBaseResource() {
+        super("/api/talent-bases", "talent_bases", TalentBase.class, TalentBase.class, TalentBase::regionCode);
+    }
 
     @Bean
     RecordStore<TalentBase, TalentBase> talentBaseStore(ResourceKit kit) {
         return kit.store(this);
-    }
-
-    @Override
-    public String path() {
-        return "/api/talent-bases";
-    }
-
-    @Override
-    public String collection() {
-        return "talent_bases";
-    }
-
-    @Override
-    public Class<TalentBase> inputType() {
-        return TalentBase.class;
-    }
-
-    @Override
-    public Class<TalentBase> viewType() {
-        return TalentBase.class;
-    }
-
-    @Override
-    public String regionOf(TalentBase base) {
-        return base.regionCode();
     }
 }

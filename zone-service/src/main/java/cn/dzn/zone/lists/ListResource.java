@@ -26,12 +26,13 @@ import cn.dzn.zone.zones.ZoneService;
  * published to be read, so every caller reads every list.
  */
 @Configuration
-class ListResource implements ResourceDeclaration<ListInput, PublishedList> {
+class ListResource extends ResourceDeclaration<ListInput, PublishedList> {
 
     private final ZoneService zones;
     private final Clock clock;
 
     ListResource(ZoneService zones, Clock clock) {
+        super("/api/lists", "lists", ListInput.class, PublishedList.class, ListInput::regionCode);
         this.zones = zones;
         this.clock = clock;
     }
@@ -39,11 +40,6 @@ class ListResource implements ResourceDeclaration<ListInput, PublishedList> {
     @Bean
     RecordStore<ListInput, PublishedList> listStore(ResourceKit kit) {
         return kit.store(this);
-    }
-
-    @Override
-    public String path() {
-        return "/api/lists";
     }
 
     /** {@code /api/lists/items} is the item search (ListController). */
@@ -55,26 +51,6 @@ class ListResource implements ResourceDeclaration<ListInput, PublishedList> {
     @Override
     public List<ListFilter> listFilters() {
         return List.of(ListFilter.of("zoneId"), ListFilter.of("period"), ListFilter.of("kind", ListKind.class));
-    }
-
-    @Override
-    public String collection() {
-        return "lists";
-    }
-
-    @Override
-    public Class<ListInput> inputType() {
-        return ListInput.class;
-    }
-
-    @Override
-    public Class<PublishedList> viewType() {
-        return PublishedList.class;
-    }
-
-    @Override
-    public String regionOf(ListInput input) {
-        return input.regionCode();
     }
 
     @Override

@@ -29,13 +29,14 @@ import jakarta.validation.constraints.Size;
  * say is checked here for the API and sync alike; who may move it where, in {@link #checkChange}.
  */
 @Configuration
-class ReportResource implements ResourceDeclaration<ReportInput, Report> {
+class ReportResource extends ResourceDeclaration<ReportInput, Report> {
 
     private final ZoneService zones;
     private final ReportValues values;
     private final Clock clock;
 
     ReportResource(ZoneService zones, IndicatorCatalog indicators, Clock clock) {
+        super("/api/reports", "reports", ReportInput.class, Report.class, ReportInput::regionCode);
         this.zones = zones;
         this.values = new ReportValues(indicators);
         this.clock = clock;
@@ -44,31 +45,6 @@ class ReportResource implements ResourceDeclaration<ReportInput, Report> {
     @Bean
     RecordStore<ReportInput, Report> reportStore(ResourceKit kit) {
         return kit.store(this);
-    }
-
-    @Override
-    public String path() {
-        return "/api/reports";
-    }
-
-    @Override
-    public String collection() {
-        return "reports";
-    }
-
-    @Override
-    public Class<ReportInput> inputType() {
-        return ReportInput.class;
-    }
-
-    @Override
-    public Class<Report> viewType() {
-        return Report.class;
-    }
-
-    @Override
-    public String regionOf(ReportInput input) {
-        return input.regionCode();
     }
 
     @Override

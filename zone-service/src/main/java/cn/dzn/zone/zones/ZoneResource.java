@@ -24,36 +24,15 @@ import cn.dzn.platform.resources.ResourceKit;
  * their part of it); the owning region's callers change it.
  */
 @Configuration
-class ZoneResource implements ResourceDeclaration<ZoneInput, Zone> {
+class ZoneResource extends ResourceDeclaration<ZoneInput, Zone> {
+
+    ZoneResource() {
+        super("/api/zones", "zones", ZoneInput.class, Zone.class, ZoneInput::regionCode);
+    }
 
     @Bean
     RecordStore<ZoneInput, Zone> zoneStore(ResourceKit kit) {
         return kit.store(this);
-    }
-
-    @Override
-    public String path() {
-        return "/api/zones";
-    }
-
-    @Override
-    public String collection() {
-        return "zones";
-    }
-
-    @Override
-    public Class<ZoneInput> inputType() {
-        return ZoneInput.class;
-    }
-
-    @Override
-    public Class<Zone> viewType() {
-        return Zone.class;
-    }
-
-    @Override
-    public String regionOf(ZoneInput input) {
-        return input.regionCode();
     }
 
     /**
