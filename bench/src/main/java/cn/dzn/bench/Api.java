@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.dzn.launcher.Suite;
-import cn.dzn.launcher.SuiteConfig;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.identity.InternalTokenProperties;
 import cn.dzn.platform.identity.InternalTokens;
@@ -18,17 +17,22 @@ import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.platform.test.TestHttp;
 
 /**
- * The two doors the figures compare: the gateway with the dev admin key, and a service directly
- * with an internal token the bench signs itself, as the gateway would (the suite runs on the dev
- * secret), for a national reader.
+ * The two doors the figures compare: the gateway with the suite's admin key, and a service directly
+ * with an internal token the bench signs itself, as the gateway would, with the secret the launcher
+ * generated for the suite, for a national reader.
  */
 record Api(Suite suite, String bearer) {
 
     static Api of(Suite suite) {
-        InternalTokens tokens = new InternalTokens(new InternalTokenProperties(null, null, Duration.ofHours(2)));
+        InternalTokens tokens = new InternalTokens(new InternalTokenProperties(
+                suite.secrets().internalTokenSecret(), null, Duration.ofHours(2)));
         String token = tokens.issue(new Caller("bench-reader", RegionCode.NATIONAL, Set.of(Role.READ)),
                 Instant.now()).token();
         return new Api(suite, "Bearer " + token);
+    }
+
+    String adminKey() {
+        return suite.secrets().adminKey();
     }
 
     TestHttp gateway() {
@@ -37,7 +41,7 @@ record Api(Suite suite, String bearer) {
 
     HttpRequest viaGateway(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + suite.config().gatewayPort() + path))
-                .header("X-Api-Key", SuiteConfig.DEV_ADMIN_KEY).timeout(Duration.ofSeconds(30)).build();
+                .header("X-Api-Key", adminKey()).timeout(Duration.ofSeconds(30)).build();
     }
 
     HttpRequest direct(String service, String path) {
@@ -48,7 +52,7 @@ record Api(Suite suite, String bearer) {
     /** Creates a zone through the gateway and returns its id. */
     String createZone(String name, List<String> cities) {
         TestHttp.Response created = gateway().post("/api/zones", TestHttp.json(zoneBody(name, cities, "n=0")),
-                "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
+                "X-Api-Key", adminKey());
         SyncIngest.check(created.status() == 201, "creating a zone answered " + created.status() + ": " + created.text());
         return created.json().path("id").asString();
     }

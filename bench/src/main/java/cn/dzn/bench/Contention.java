@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import cn.dzn.launcher.SuiteConfig;
 import cn.dzn.platform.test.TestHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -104,7 +103,7 @@ final class Contention {
             String body = TestHttp.json(Api.zoneBody(zone.path("name").asString(), List.of(
                     zone.path("memberCities").get(0).asString()), "n=" + (counter(zone) + 1)));
             TestHttp.Response written = http[client].put("/api/zones/" + id, body, "X-Api-Key",
-                    SuiteConfig.DEV_ADMIN_KEY, "If-Match", "\"" + zone.path("version").asLong() + "\"");
+                    api.adminKey(), "If-Match", "\"" + zone.path("version").asLong() + "\"");
             if (written.status() == 200) {
                 successes++;
             } else if (written.status() == 409) {
@@ -117,8 +116,8 @@ final class Contention {
         return new long[] {successes, conflicts};
     }
 
-    private static JsonNode read(TestHttp[] http, int client, String id) {
-        TestHttp.Response read = http[client].get("/api/zones/" + id, "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
+    private JsonNode read(TestHttp[] http, int client, String id) {
+        TestHttp.Response read = http[client].get("/api/zones/" + id, "X-Api-Key", api.adminKey());
         SyncIngest.check(read.status() == 200, "reading zone " + id + " answered " + read.status());
         return read.json();
     }

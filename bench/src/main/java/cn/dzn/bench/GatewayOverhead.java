@@ -52,7 +52,7 @@ final class GatewayOverhead {
     private List<Figure> measure() throws Exception {
         String id = api.createZone("基准读取片区", List.of("440100", "440300"));
         String path = "/api/zones/" + id;
-        TestHttp.Response viaGateway = api.gateway().get(path, "X-Api-Key", cn.dzn.launcher.SuiteConfig.DEV_ADMIN_KEY);
+        TestHttp.Response viaGateway = api.gateway().get(path, "X-Api-Key", api.adminKey());
         TestHttp.Response direct = TestHttp.localhost(api.suite().port("zone-service")).get(path, "Authorization",
                 api.bearer());
         TestHttp.Response viaVanilla = TestHttp.localhost(vanillaPort).get(path, "Authorization", api.bearer());

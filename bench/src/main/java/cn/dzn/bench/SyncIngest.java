@@ -20,7 +20,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 import cn.dzn.launcher.Suite;
-import cn.dzn.launcher.SuiteConfig;
 import cn.dzn.platform.test.TestHttp;
 
 /**
@@ -70,7 +69,7 @@ final class SyncIngest {
         return timed(from, to, index -> {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + suite.config().gatewayPort()
                     + "/api/zones/sync")).header("Content-Type", "application/json")
-                    .header("X-Api-Key", SuiteConfig.DEV_ADMIN_KEY).header("Idempotency-Key", prefix + "-batch-" + index)
+                    .header("X-Api-Key", suite.secrets().adminKey()).header("Idempotency-Key", prefix + "-batch-" + index)
                     .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(batchJson(prefix, index)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

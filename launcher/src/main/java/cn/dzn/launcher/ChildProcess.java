@@ -33,11 +33,18 @@ public final class ChildProcess {
     }
 
     public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path logDir) {
+        return start(name, command, env, List.of(), logDir);
+    }
+
+    /** {@code withheld}: variables of this process's environment the child must not inherit. */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> env,
+            List<String> withheld, Path logDir) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().keySet().removeAll(withheld);
             builder.environment().putAll(env);
             return new ChildProcess(name, builder.start(), log, Instant.now());
         } catch (IOException e) {

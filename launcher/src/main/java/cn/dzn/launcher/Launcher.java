@@ -16,18 +16,21 @@ public final class Launcher {
 
     public static void main(String[] args) throws InterruptedException {
         SuiteConfig config = SuiteConfig.defaults(SuiteConfig.findHome(Path.of("")));
-        Suite suite = new Suite(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping the suite …");
-            suite.close();
-        }, "suite-shutdown"));
         Instant begin = Instant.now();
-        System.out.println("starting the Demonstration-Zone Network (logs in " + config.dataDir().resolve("logs") + ") …");
+        Suite suite;
         try {
+            suite = new Suite(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("stopping the suite …");
+                suite.close();
+            }, "suite-shutdown"));
+            System.out.println("starting the Demonstration-Zone Network (logs in " + config.dataDir().resolve("logs")
+                    + ") …");
             suite.start();
         } catch (IllegalStateException e) {
             System.err.println("could not start the suite: " + e.getMessage());
             System.exit(1);
+            return;
         }
         System.out.println(banner(suite, Duration.between(begin, Instant.now())));
         Thread.currentThread().join();
@@ -36,7 +39,6 @@ public final class Launcher {
     static String banner(Suite suite, Duration took) {
         SuiteConfig config = suite.config();
         String gateway = "http://localhost:" + config.gatewayPort();
-        boolean devKey = System.getenv("DZN_ADMIN_KEY") == null || System.getenv("DZN_ADMIN_KEY").isBlank();
         StringBuilder out = new StringBuilder();
         out.append("\n==================================================================\n");
         out.append(" Demonstration-Zone Network is up (").append(took.toMillis() / 100 / 10.0).append(" s)\n");
@@ -48,14 +50,7 @@ public final class Launcher {
         out.append("   Health       ").append(management).append("/actuator/health\n");
         out.append("   Store        ").append(config.externalMongoUri() != null ? "MONGODB_URI (external)"
                 : config.mongoUri() + " (file " + config.dataDir().resolve("store.mv") + ")").append('\n');
-        if (devKey) {
-            out.append("   Admin key    ").append(SuiteConfig.DEV_ADMIN_KEY).append('\n');
-            out.append("   !! DEVELOPMENT KEY: set DZN_ADMIN_KEY for anything but a local trial !!\n");
-        } else {
-            out.append("   Admin key    from DZN_ADMIN_KEY\n");
-        }
-        out.append("   Try: curl -H 'X-Api-Key: ").append(devKey ? SuiteConfig.DEV_ADMIN_KEY : "$DZN_ADMIN_KEY")
-                .append("' ").append(gateway).append("/api/zones\n\n");
+        out.append(adminKey(suite.secrets(), gateway)).append('\n');
         out.append(String.format("   %-18s %6s %9s %8s%n", "part", "pid", "ready in", "RSS"));
         if (suite.store() != null) {
             out.append(row("store", suite.store(), suite.startTimes().get("store")));
@@ -66,6 +61,30 @@ public final class Launcher {
         out.append(" Press Ctrl-C to stop everything.\n");
         out.append("==================================================================");
         return out.toString();
+    }
+
+    /**
+     * The admin key is shown in full only on the start that generated it, so that it does not
+     * end up in every later terminal or log; afterwards the banner says where to read it.
+     */
+    static String adminKey(SuiteSecrets secrets, String gateway) {
+        StringBuilder out = new StringBuilder();
+        if (!secrets.adminKeyGenerated()) {
+            out.append("   Admin key    from DZN_ADMIN_KEY\n");
+            return out.append("   Try: curl -H \"X-Api-Key: $DZN_ADMIN_KEY\" ").append(gateway).append("/api/zones\n").toString();
+        }
+        String read = "$(sed -n 's/^DZN_ADMIN_KEY=//p' " + secrets.file() + ")";
+        if (secrets.generated()) {
+            out.append("   Admin key    ").append(secrets.adminKey()).append('\n');
+            out.append("                generated now, a national administrator; kept in ").append(secrets.file())
+                    .append(" (owner only) with the other generated secrets\n");
+            out.append("   Try: curl -H 'X-Api-Key: ").append(secrets.adminKey()).append("' ");
+        } else {
+            out.append("   Admin key    generated at the first start, kept in ").append(secrets.file())
+                    .append(" (owner only)\n");
+            out.append("   Try: curl -H \"X-Api-Key: ").append(read).append("\" ");
+        }
+        return out.append(gateway).append("/api/zones\n").toString();
     }
 
     private static String row(String name, ChildProcess part, Duration ready) {

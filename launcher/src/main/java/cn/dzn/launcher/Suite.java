@@ -14,23 +14,32 @@ import cn.dzn.store.EmbeddedStore;
 /**
  * The whole suite on one machine: the embedded store (unless MONGODB_URI points elsewhere), the
  * four services and the gateway, each its own process, started in that order and stopped in
- * reverse.
+ * reverse. Only the gateway listens beyond this machine: the services and the store bind the
+ * loopback interface, so the gateway's authentication cannot be walked around from outside.
  */
 public final class Suite implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    static final String LOOPBACK = "127.0.0.1";
 
     private final SuiteConfig config;
+    private final SuiteSecrets secrets;
     private final Map<String, ChildProcess> parts = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private ChildProcess store;
 
+    /** Loads the secrets in the data directory, generating them on the first start there. */
     public Suite(SuiteConfig config) {
         this.config = config;
+        this.secrets = SuiteSecrets.load(config.dataDir());
     }
 
     public SuiteConfig config() {
         return config;
+    }
+
+    public SuiteSecrets secrets() {
+        return secrets;
     }
 
     public Map<String, Duration> startTimes() {
@@ -52,26 +61,28 @@ public final class Suite implements AutoCloseable {
             startStore();
         }
         for (String service : SuiteConfig.SERVICES) {
-            parts.put(service, startJar(service, config.servicePorts().get(service), serviceEnv()));
+            parts.put(service, startJar(service, config.servicePorts().get(service), serviceEnv(), SuiteSecrets.GATEWAY_ONLY));
         }
-        parts.put("gateway", startJar("gateway", config.gatewayPort(), gatewayEnv()));
+        parts.put("gateway", startJar("gateway", config.gatewayPort(), gatewayEnv(), List.of()));
         parts.forEach((name, part) -> startTimes.put(name, part.awaitHttpOk(
-                "http://localhost:" + managementPort(name) + "/actuator/health/readiness", START_TIMEOUT)));
+                "http://" + LOOPBACK + ":" + managementPort(name) + "/actuator/health/readiness", START_TIMEOUT)));
         return this;
     }
 
     /** Kills one part as a crash would and starts it again; returns once it is ready. */
     public void crashAndRestart(String part) {
         parts.get(part).kill();
-        ChildProcess again = startJar(part, port(part), part.equals("gateway") ? gatewayEnv() : serviceEnv());
+        boolean gateway = part.equals("gateway");
+        ChildProcess again = startJar(part, port(part), gateway ? gatewayEnv() : serviceEnv(),
+                gateway ? List.of() : SuiteSecrets.GATEWAY_ONLY);
         parts.put(part, again);
-        startTimes.put(part, again.awaitHttpOk("http://localhost:" + managementPort(part)
+        startTimes.put(part, again.awaitHttpOk("http://" + LOOPBACK + ":" + managementPort(part)
                 + "/actuator/health/readiness", START_TIMEOUT));
     }
 
     public void startStore() {
         Path file = config.dataDir().resolve("store.mv");
-        store = ChildProcess.start("store", storeCommand(file), Map.of(), logDir());
+        store = ChildProcess.start("store", storeCommand(file), Map.of(), SuiteSecrets.ALL, logDir());
         startTimes.put("store", store.awaitPort(config.storePort(), Duration.ofSeconds(60)));
     }
 
@@ -80,7 +91,7 @@ public final class Suite implements AutoCloseable {
      * theirs) without making it one of them; the caller stops it. The benchmark's baselines.
      */
     public ChildProcess startBeside(String module, int port, Map<String, String> env) {
-        return startJar(module, port, env);
+        return startJar(module, port, env, SuiteSecrets.ALL);
     }
 
     public int port(String part) {
@@ -104,7 +115,8 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private ChildProcess startJar(String module, int port, Map<String, String> env) {
+    /** {@code withheld}: variables of the launcher's own environment the part must not inherit. */
+    private ChildProcess startJar(String module, int port, Map<String, String> env, List<String> withheld) {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(config.jvmOptions());
         command.addAll(List.of("-jar", config.jar(module).toString()));
@@ -116,11 +128,13 @@ public final class Suite implements AutoCloseable {
         if (System.getenv("MALLOC_ARENA_MAX") == null) {
             all.put("MALLOC_ARENA_MAX", "2");
         }
-        return ChildProcess.start(module, command, all, logDir());
+        return ChildProcess.start(module, command, all, withheld, logDir());
     }
 
-    private Map<String, String> serviceEnv() {
-        Map<String, String> env = new HashMap<>();
+    Map<String, String> serviceEnv() {
+        Map<String, String> env = new HashMap<>(secrets.forServices());
+        // Spring's server.address: reachable from the gateway on this machine, from nowhere else.
+        env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("MONGODB_URI", config.mongoUri());
         env.put("DZN_SAMPLE_DATA", String.valueOf(config.sampleData()));
         env.put("FUND_SERVICE_URL", config.serviceUrl("fund-service"));
@@ -129,8 +143,8 @@ public final class Suite implements AutoCloseable {
         return env;
     }
 
-    private Map<String, String> gatewayEnv() {
-        Map<String, String> env = new HashMap<>();
+    Map<String, String> gatewayEnv() {
+        Map<String, String> env = new HashMap<>(secrets.forGateway());
         env.put("MONGODB_URI", config.mongoUri());
         env.put("MANAGEMENT_SERVER_PORT", String.valueOf(config.gatewayManagementPort()));
         env.put("ZONE_SERVICE_URL", config.serviceUrl("zone-service"));

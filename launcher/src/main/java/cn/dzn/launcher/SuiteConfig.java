@@ -14,7 +14,6 @@ public record SuiteConfig(Path home, Path dataDir, int gatewayPort, int gatewayM
         Map<String, Integer> servicePorts, int storePort, String externalMongoUri, boolean sampleData,
         List<String> jvmOptions) {
 
-    public static final String DEV_ADMIN_KEY = "dzn-dev-admin-key-0000000000000000";
     public static final List<String> SERVICES = List.of("zone-service", "fund-service", "talent-service",
             "incubator-service");
 
@@ -47,8 +46,9 @@ public record SuiteConfig(Path home, Path dataDir, int gatewayPort, int gatewayM
         return externalMongoUri != null ? externalMongoUri : "mongodb://127.0.0.1:" + storePort;
     }
 
+    /** The loopback address the services bind, not "localhost", which a resolver may turn into ::1. */
     public String serviceUrl(String service) {
-        return "http://localhost:" + servicePorts.get(service);
+        return "http://" + Suite.LOOPBACK + ":" + servicePorts.get(service);
     }
 
     public Path jar(String module) {

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,6 +35,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.identity.InternalTokenProperties;
+import cn.dzn.platform.identity.InternalTokens;
+import cn.dzn.platform.identity.Role;
+import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
 
@@ -66,7 +79,7 @@ class SuiteEndToEndTest {
         assertThat(TestHttp.localhost(suite.managementPort("gateway")).get("/actuator/health/readiness").status())
                 .isEqualTo(200);
         assertThat(gateway.get("/actuator/health/readiness").status()).as("not on the public port").isIn(401, 404);
-        Response zones = gateway.get("/api/zones?limit=100", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
+        Response zones = gateway.get("/api/zones?limit=100", "X-Api-Key", suite.secrets().adminKey());
         assertThat(zones.status()).isEqualTo(200);
         assertThat(zones.json().get("items").size()).isEqualTo(10);
         assertThat(zones.text()).contains("四川成德绵");
@@ -76,7 +89,7 @@ class SuiteEndToEndTest {
     @Order(2)
     void theAdminCreatesACityKeyThatWorksInsideItsRegion() {
         Response created = gateway.post("/api/clients", TestHttp.json(Map.of("name", "广州市科技局",
-                "regionCode", "440100", "roles", List.of("READ", "WRITE"))), "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
+                "regionCode", "440100", "roles", List.of("READ", "WRITE"))), "X-Api-Key", suite.secrets().adminKey());
         assertThat(created.status()).isEqualTo(201);
         cityKey = created.json().get("apiKey").asString();
         cityClientId = created.json().get("id").asString();
@@ -107,9 +120,58 @@ class SuiteEndToEndTest {
     void callingAServiceAroundTheGatewayIsRefused() {
         TestHttp zoneService = TestHttp.localhost(suite.port("zone-service"));
         assertThat(zoneService.get("/api/zones").status()).isEqualTo(401);
-        assertThat(zoneService.get("/api/zones", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY).status()).isEqualTo(401);
+        assertThat(zoneService.get("/api/zones", "X-Api-Key", suite.secrets().adminKey()).status()).isEqualTo(401);
         assertThat(zoneService.get("/api/zones", "Authorization", "Bearer not-a-token").status()).isEqualTo(401);
         assertThat(gateway.get("/api/zones").status()).isEqualTo(401);
+    }
+
+    /** What the code once fell back to without DZN_INTERNAL_TOKEN_SECRET and DZN_ADMIN_KEY (issue 14). */
+    @Test
+    @Order(4)
+    void noSecretFromTheSourceOpensTheSuite() {
+        InternalTokens formerDefault = new InternalTokens(new InternalTokenProperties(
+                "dzn-dev-internal-token-secret-change-me-0123456789", null, null));
+        String forged = "Bearer " + formerDefault.issue(new Caller("forged", RegionCode.NATIONAL,
+                EnumSet.allOf(Role.class)), Instant.now()).token();
+        assertThat(TestHttp.localhost(suite.port("zone-service")).get("/api/zones/audit", "Authorization", forged)
+                .status()).isEqualTo(401);
+        assertThat(gateway.get("/api/zones", "X-Api-Key", "dzn-dev-admin-key-0000000000000000").status())
+                .isEqualTo(401);
+    }
+
+    /** Only the gateway is reachable from another machine: tried on this machine's own outward address. */
+    @Test
+    @Order(4)
+    void theServicesAndTheStoreListenOnLoopbackOnly() throws IOException {
+        InetAddress outward = outwardAddress();
+        Assumptions.assumeTrue(outward != null, "this machine has no non-loopback address to try");
+        for (String service : SuiteConfig.SERVICES) {
+            assertThat(accepts(outward, suite.port(service))).as(service + " on " + outward).isFalse();
+        }
+        assertThat(accepts(outward, suite.config().storePort())).as("the store on " + outward).isFalse();
+        assertThat(accepts(outward, suite.config().gatewayPort())).as("the gateway on " + outward).isTrue();
+    }
+
+    static InetAddress outwardAddress() throws IOException {
+        for (NetworkInterface face : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (face.isUp() && !face.isLoopback()) {
+                for (InetAddress address : java.util.Collections.list(face.getInetAddresses())) {
+                    if (address instanceof Inet4Address) {
+                        return address;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean accepts(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
@@ -140,20 +202,20 @@ class SuiteEndToEndTest {
     @Test
     @Order(7)
     void afterARestartTheDataIsStillThereAndSamplesAreNotLoadedTwice() {
-        long zonesBefore = gateway.get("/api/zones?limit=500", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY)
+        long zonesBefore = gateway.get("/api/zones?limit=500", "X-Api-Key", suite.secrets().adminKey())
                 .json().get("items").size();
         suite.close();
         suite = new Suite(config()).start();
 
         assertThat(gateway.get("/api/zones/" + cityZoneId, "X-Api-Key", cityKey).status()).isEqualTo(200);
-        assertThat(gateway.get("/api/zones?limit=500", "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY)
+        assertThat(gateway.get("/api/zones?limit=500", "X-Api-Key", suite.secrets().adminKey())
                 .json().get("items").size()).isEqualTo(zonesBefore);
     }
 
     @Test
     @Order(8)
     void aRevokedKeyIsRefusedAtOnce() {
-        assertThat(gateway.delete("/api/clients/" + cityClientId, "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY).status())
+        assertThat(gateway.delete("/api/clients/" + cityClientId, "X-Api-Key", suite.secrets().adminKey()).status())
                 .isEqualTo(204);
         assertThat(gateway.get("/api/zones", "X-Api-Key", cityKey).status()).isEqualTo(401);
     }
@@ -163,7 +225,7 @@ class SuiteEndToEndTest {
     void theApiWalkthroughInDocsRunsAsWritten() throws Exception {
         Path walkthrough = suite.config().home().resolve("docs/api-walkthrough.md");
         Walkthrough.run(walkthrough, Map.of("GATEWAY", "http://localhost:" + suite.config().gatewayPort(),
-                "ADMIN_KEY", SuiteConfig.DEV_ADMIN_KEY));
+                "ADMIN_KEY", suite.secrets().adminKey()));
     }
 
     @Test
@@ -199,7 +261,7 @@ class SuiteEndToEndTest {
     @Order(11)
     void theReferenceClientPushesAFolderTwiceAndPullsTheCitysWholeView() throws Exception {
         Response created = gateway.post("/api/clients", TestHttp.json(Map.of("name", "深圳市科技创新局",
-                "regionCode", "440300", "roles", List.of("READ", "WRITE"))), "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY);
+                "regionCode", "440300", "roles", List.of("READ", "WRITE"))), "X-Api-Key", suite.secrets().adminKey());
         String key = created.json().get("apiKey").asString();
         Path folder = Files.createDirectories(data.resolve("exports/zones"));
         for (int file = 0; file < 3; file++) {
@@ -319,7 +381,7 @@ class SuiteEndToEndTest {
     }
 
     static Response sync(String body, String key) {
-        return gateway.post("/api/zones/sync", body, "X-Api-Key", SuiteConfig.DEV_ADMIN_KEY, "Idempotency-Key", key);
+        return gateway.post("/api/zones/sync", body, "X-Api-Key", suite.secrets().adminKey(), "Idempotency-Key", key);
     }
 
     private static SuiteConfig ports;
