@@ -9,7 +9,11 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
-/** Points every Spring test context of a module at {@link EmbeddedMongo}; registered in spring.factories. */
+/**
+ * Points every Spring test context of a module at {@link EmbeddedMongo} and gives it this JVM's
+ * {@link TestSecrets#INTERNAL_TOKEN_SECRET}, as the launcher gives a service its generated secret;
+ * registered in spring.factories.
+ */
 public class EmbeddedMongoContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
@@ -23,7 +27,8 @@ public class EmbeddedMongoContextCustomizerFactory implements ContextCustomizerF
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            TestPropertyValues.of("spring.mongodb.uri=" + EmbeddedMongo.uri()).applyTo(context);
+            TestPropertyValues.of("spring.mongodb.uri=" + EmbeddedMongo.uri(),
+                    "dzn.internal-token.secret=" + TestSecrets.INTERNAL_TOKEN_SECRET).applyTo(context);
         }
 
         @Override

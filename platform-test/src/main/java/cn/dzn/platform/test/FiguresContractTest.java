@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -22,6 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.identity.InternalTokenProperties;
+import cn.dzn.platform.identity.InternalTokens;
 import cn.dzn.platform.identity.Role;
 import cn.dzn.platform.regions.RegionCode;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +87,21 @@ public abstract class FiguresContractTest<R> {
 
         assertThat(response.status()).isEqualTo(401);
         assertProblem(response, 401);
+    }
+
+    /**
+     * The secret the code once fell back to when DZN_INTERNAL_TOKEN_SECRET was unset: anybody
+     * who read the source could sign a national administrator with it (issue 14, finding 1).
+     */
+    @Test
+    void aTokenSignedWithTheFormerDevelopmentSecretIsRefused() {
+        InternalTokens formerDefault = new InternalTokens(new InternalTokenProperties(
+                "dzn-dev-internal-token-secret-change-me-0123456789", null, null));
+        String forged = "Bearer " + formerDefault.issue(new Caller("forged", RegionCode.NATIONAL,
+                EnumSet.allOf(Role.class)), Instant.now()).token();
+
+        assertProblem(http.get("/internal/figures?regions=440100", "Authorization", forged), 401);
+        assertThat(http.get("/internal/figures?regions=440100", "Authorization", READER).status()).isEqualTo(200);
     }
 
     /** The gateway routes whole prefixes here, so unknown paths must answer like everything else. */

@@ -9,10 +9,11 @@ import cn.dzn.platform.identity.InternalTokens;
 import cn.dzn.platform.identity.Role;
 import cn.dzn.platform.regions.RegionCode;
 
-/** Internal tokens as the gateway would mint them with the development secret, for service tests. */
+/** Internal tokens as the gateway would mint them, signed with the secret the service under test was given. */
 public final class TestCallers {
 
-    private static final InternalTokens TOKENS = new InternalTokens(new InternalTokenProperties(null, null, null));
+    private static final InternalTokens TOKENS = new InternalTokens(
+            new InternalTokenProperties(TestSecrets.INTERNAL_TOKEN_SECRET, null, null));
 
     private TestCallers() {
     }

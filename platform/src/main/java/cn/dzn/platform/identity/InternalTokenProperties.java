@@ -1,5 +1,6 @@
 package cn.dzn.platform.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,23 +8,33 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The short-lived token the gateway hands to the services. HMAC-SHA-256 with a secret shared by
  * the gateway and the services: they sit inside one trust boundary and no third party verifies it.
+ * There is no default secret: one written in the source is one anybody can sign with, so a
+ * process without {@code DZN_INTERNAL_TOKEN_SECRET} refuses to start (the launcher generates it).
  */
 @ConfigurationProperties("dzn.internal-token")
 public record InternalTokenProperties(String secret, String issuer, Duration lifetime) {
 
-    /** Development secret for the embedded default only; the prod profile refuses it. */
-    public static final String DEV_SECRET = "dzn-dev-internal-token-secret-change-me-0123456789";
+    public static final String ENV = "DZN_INTERNAL_TOKEN_SECRET";
 
     public InternalTokenProperties {
-        secret = secret == null || secret.isBlank() ? DEV_SECRET : secret;
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException(ENV + " is not set (dzn.internal-token.secret): refusing to start "
+                    + "without the secret the gateway and the services share; give every service and the gateway "
+                    + "the same random value of at least 32 bytes, e.g. `openssl rand -hex 32`");
+        }
+        if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException(ENV + " (dzn.internal-token.secret) must be at least 32 bytes");
+        }
         issuer = issuer == null ? "dzn-gateway" : issuer;
         lifetime = lifetime == null ? Duration.ofMinutes(5) : lifetime;
-        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("dzn.internal-token.secret must be at least 32 bytes");
-        }
     }
 
+    /**
+     * Always false: there is no development secret any more. Kept only so that callers written
+     * for the old prod-only check still compile until they drop it.
+     */
+    @Deprecated(forRemoval = true)
     public boolean usesDevSecret() {
-        return DEV_SECRET.equals(secret);
+        return false;
     }
 }

@@ -16,7 +16,8 @@ import cn.dzn.platform.regions.RegionCode;
 /** The services' decoder remembers tokens it accepted; that must never let a bad one through. */
 class InternalTokensTest {
 
-    private final InternalTokens tokens = new InternalTokens(new InternalTokenProperties(null, null, null));
+    private final InternalTokens tokens = new InternalTokens(
+            new InternalTokenProperties("a-secret-of-this-test-only-of-at-least-32-bytes", null, null));
     private final JwtDecoder decoder = tokens.decoder();
     private final Caller guangzhou = new Caller("client-1", RegionCode.of("440100"), EnumSet.of(Role.READ));
 
