@@ -2,61 +2,61 @@ package cn.dzn.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.stereotype.Component;
 
-import cn.dzn.gateway.clients.ApiKeyProperties;
-import cn.dzn.platform.identity.InternalTokenProperties;
-
 /**
- * Checked while the context is built, before the server accepts a connection: the embedded
- * default may run on the documented development secrets, a production deployment may not.
+ * The gateway has no default secrets: one written in the source signs tokens and keys for anybody
+ * who reads it. Checked as a bean-factory post-processor, before any bean (or the server) exists,
+ * so that an operator learns every missing variable in one go rather than one bind error at a
+ * time; the embedded default's launcher generates all three.
  */
 @Component
-class StartupSecrets {
+class StartupSecrets implements BeanFactoryPostProcessor, EnvironmentAware {
 
-    private static final Logger log = LoggerFactory.getLogger(StartupSecrets.class);
+    /** Environment variable → the property application.yml binds it to. */
+    static final Map<String, String> REQUIRED = Map.of(
+            "DZN_ADMIN_KEY", "dzn.api-keys.admin-key",
+            "DZN_INTERNAL_TOKEN_SECRET", "dzn.internal-token.secret",
+            "DZN_KEY_HASH_SECRET", "dzn.api-keys.hash-secret");
 
-    StartupSecrets(Environment environment, ApiKeyProperties keys, InternalTokenProperties tokens) {
-        List<String> missing = missing(keys, tokens);
-        if (missing.isEmpty()) {
-            return;
-        }
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException("the prod profile needs " + String.join(", ", missing)
-                    + "; refusing to start with the development defaults");
-        }
-        log.warn(banner(missing));
+    private Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
     }
 
-    static List<String> missing(ApiKeyProperties keys, InternalTokenProperties tokens) {
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        refuseWithoutSecrets(environment);
+    }
+
+    static void refuseWithoutSecrets(PropertyResolver properties) {
+        List<String> missing = missing(properties);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not set: " + String.join(", ", missing)
+                    + "; the gateway refuses to start without them (no secret has a default). Set each to a random "
+                    + "value, e.g. `openssl rand -hex 32`, DZN_INTERNAL_TOKEN_SECRET the same as the services'; "
+                    + "the README's start command generates them into data/secrets.properties");
+        }
+    }
+
+    static List<String> missing(PropertyResolver properties) {
         List<String> missing = new ArrayList<>();
-        if (keys.usesDevAdminKey()) {
-            missing.add("DZN_ADMIN_KEY");
-        }
-        if (tokens.usesDevSecret()) {
-            missing.add("DZN_INTERNAL_TOKEN_SECRET");
-        }
-        if (keys.usesDevHashSecret()) {
-            missing.add("DZN_KEY_HASH_SECRET");
-        }
+        REQUIRED.forEach((variable, property) -> {
+            String value = properties.getProperty(property);
+            if (value == null || value.isBlank()) {
+                missing.add(variable);
+            }
+        });
+        missing.sort(null);
         return missing;
-    }
-
-    private static String banner(List<String> missing) {
-        String line = "*".repeat(78);
-        StringBuilder text = new StringBuilder("\n").append(line).append('\n')
-                .append("* WARNING: DEVELOPMENT SECRETS IN USE - DO NOT EXPOSE THIS GATEWAY\n")
-                .append("* NOT SET: ").append(String.join(", ", missing)).append('\n');
-        if (missing.contains("DZN_ADMIN_KEY")) {
-            text.append("* THE NATIONAL ADMIN KEY IS THE PUBLIC DEVELOPMENT KEY: ")
-                    .append(ApiKeyProperties.DEV_ADMIN_KEY).append('\n');
-        }
-        return text.append("* SET THE VARIABLES ABOVE; THE prod PROFILE REFUSES TO START WITHOUT THEM\n")
-                .append(line).toString();
     }
 }

@@ -30,6 +30,14 @@ class AuthenticationTest extends GatewayTestSupport {
         assertThat(received()).isEmpty();
     }
 
+    /** The key the gateway once fell back to without DZN_ADMIN_KEY, printed in the old README. */
+    @Test
+    void theFormerDevelopmentAdminKeyIsRefused() {
+        assertProblem(get("/api/zones", "dzn-dev-admin-key-0000000000000000"), 401);
+        assertProblem(get("/api/clients", "dzn-dev-admin-key-0000000000000000"), 401);
+        assertThat(received()).isEmpty();
+    }
+
     @Test
     void theAdminKeyIsProxiedAsAnInternalTokenWithoutTheApiKey() {
         HttpResponse<String> response = send(request("/api/zones?limit=5", ADMIN_KEY)

@@ -38,9 +38,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import cn.dzn.gateway.clients.ApiKeyProperties;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.identity.InternalTokens;
+import cn.dzn.platform.test.TestSecrets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 public abstract class GatewayTestSupport {
 
-    protected static final String ADMIN_KEY = ApiKeyProperties.DEV_ADMIN_KEY;
+    /** Generated per test JVM, as the launcher generates it: no key written in the source opens the gateway. */
+    protected static final String ADMIN_KEY = TestSecrets.random();
+    private static final String KEY_HASH_SECRET = TestSecrets.random();
     protected static final WireMockServer SERVICE = startService();
     /** The staff sign-in provider: serves the JWKS that {@link StaffTokens} signs with. */
     protected static final WireMockServer SSO = startSso();
@@ -73,6 +75,9 @@ public abstract class GatewayTestSupport {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        // The internal-token secret comes from platform-test's customizer, shared with TestCallers.
+        registry.add("dzn.api-keys.admin-key", () -> ADMIN_KEY);
+        registry.add("dzn.api-keys.hash-secret", () -> KEY_HASH_SECRET);
         registry.add("ZONE_SERVICE_URL", SERVICE::baseUrl);
         registry.add("FUND_SERVICE_URL", SERVICE::baseUrl);
         registry.add("TALENT_SERVICE_URL", SERVICE::baseUrl);
@@ -81,6 +86,12 @@ public abstract class GatewayTestSupport {
         registry.add("dzn.staff-sign-in.issuer", () -> StaffTokens.ISSUER);
         registry.add("dzn.staff-sign-in.audience", () -> StaffTokens.AUDIENCE);
         registry.add("dzn.staff-sign-in.jwk-set-uri", () -> SSO.baseUrl() + "/realms/staff/certs");
+    }
+
+    /** The secrets this JVM's gateway context is given, as arguments for another replica of it. */
+    protected static List<String> secretArguments() {
+        return List.of("--dzn.api-keys.admin-key=" + ADMIN_KEY, "--dzn.api-keys.hash-secret=" + KEY_HASH_SECRET,
+                "--dzn.internal-token.secret=" + TestSecrets.INTERNAL_TOKEN_SECRET);
     }
 
     @BeforeEach

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -84,12 +86,15 @@ class RedisRateLimitTest extends RateLimitBehaviour {
 
     private ConfigurableApplicationContext secondReplica() {
         // Own Netty resources: closing this replica must not shut down the loops the first one uses.
-        return new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class).run(
-                "--server.port=0", "--spring.mongodb.uri=" + EmbeddedMongo.uri(),
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.mongodb.uri=" + EmbeddedMongo.uri(),
                 "--ZONE_SERVICE_URL=" + SERVICE.baseUrl(), "--FUND_SERVICE_URL=" + SERVICE.baseUrl(),
                 "--TALENT_SERVICE_URL=" + SERVICE.baseUrl(), "--INCUBATOR_SERVICE_URL=" + INCUBATOR_URL,
                 "--dzn.rate-limits.redis-url=" + REDIS.url(), "--dzn.rate-limits.clients.burst=" + BURST,
-                "--dzn.rate-limits.clients.refill-every=2s");
+                "--dzn.rate-limits.clients.refill-every=2s"));
+        // The same store holds the keys, so the replica hashes them with the same secret.
+        arguments.addAll(secretArguments());
+        return new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class)
+                .run(arguments.toArray(String[]::new));
     }
 
     @Configuration(proxyBeanMethods = false)

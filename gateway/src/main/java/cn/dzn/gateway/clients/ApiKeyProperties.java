@@ -6,18 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How API keys are hashed, looked up and rotated, and the key of the first national administrator.
- * Blank values fall back to documented development defaults so the embedded default starts on a
- * fresh machine; {@code StartupSecrets} refuses them under the prod profile.
+ * Neither secret has a default (see {@code StartupSecrets}): a blank one is refused here too, so
+ * that no path through the code hashes or admits keys with a value anybody could know.
  */
 @ConfigurationProperties("dzn.api-keys")
 public record ApiKeyProperties(String hashSecret, String adminKey, Duration cacheTtl, Duration rotationGrace) {
 
-    public static final String DEV_HASH_SECRET = "dzn-dev-key-hash-secret-change-me-0123456789";
-    public static final String DEV_ADMIN_KEY = "dzn-dev-admin-key-0000000000000000";
-
     public ApiKeyProperties {
-        hashSecret = blank(hashSecret) ? DEV_HASH_SECRET : hashSecret;
-        adminKey = blank(adminKey) ? DEV_ADMIN_KEY : adminKey;
+        required(hashSecret, "DZN_KEY_HASH_SECRET", "dzn.api-keys.hash-secret");
+        required(adminKey, "DZN_ADMIN_KEY", "dzn.api-keys.admin-key");
         // Short: a key revoked on another gateway instance stops working here within it, the
         // bound docs/decisions.md states. It costs one store lookup per key in use per TTL.
         cacheTtl = cacheTtl == null ? Duration.ofSeconds(5) : cacheTtl;
@@ -31,15 +28,9 @@ public record ApiKeyProperties(String hashSecret, String adminKey, Duration cach
         }
     }
 
-    public boolean usesDevHashSecret() {
-        return DEV_HASH_SECRET.equals(hashSecret);
-    }
-
-    public boolean usesDevAdminKey() {
-        return DEV_ADMIN_KEY.equals(adminKey);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    private static void required(String value, String variable, String property) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(variable + " is not set (" + property + "): refusing to start");
+        }
     }
 }

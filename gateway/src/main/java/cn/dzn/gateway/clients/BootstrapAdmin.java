@@ -6,7 +6,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** Makes sure the key in DZN_ADMIN_KEY (or the development key) is a national administrator. */
+/** Makes sure the key in DZN_ADMIN_KEY is a national administrator. */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
 
