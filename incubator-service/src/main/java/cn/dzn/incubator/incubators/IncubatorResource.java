@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,7 +36,7 @@ class IncubatorResource extends ResourceDeclaration<Incubator, Incubator> {
     }
 
     @Override
-    public Map<String, Bson> figures() {
-        return Map.of("overseasIncubators", eq("kind", IncubatorKind.OVERSEAS_INCUBATOR.name()));
+    public Map<String, Figure> figures() {
+        return Map.of("overseasIncubators", Figure.count(eq("kind", IncubatorKind.OVERSEAS_INCUBATOR.name())));
     }
 }

@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 /**
  * {@code /internal/figures}, the counts a service offers the zone overview (docs/decisions.md):
  * for each declared resource its live records, named after the collection ({@code talent_bases}
- * → {@code talentBases}), and the counts its declaration adds. Aggregates only, so any caller
+ * → {@code talentBases}), and the counts and sums its declaration adds. Aggregates only, so any caller
  * with a valid internal token may read them, whatever its own region.
  */
 @RestController
@@ -45,7 +45,9 @@ class FiguresEndpoint {
         for (ResourceEndpoints<?, ?> resource : resources.endpoints()) {
             RecordStore<?, ?> store = resource.store();
             figures.put(camelCase(store.declaration().collection()), store.count(inside));
-            store.declaration().figures().forEach((name, which) -> figures.put(name, store.count(and(inside, which))));
+            store.declaration().figures().forEach((name, figure) -> figures.put(name, figure.sumOf() == null
+                    ? store.count(and(inside, figure.filter()))
+                    : store.sum(figure.sumOf(), and(inside, figure.filter()))));
         }
         return new Figures(service, figures);
     }

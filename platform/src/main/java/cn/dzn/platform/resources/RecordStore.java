@@ -20,6 +20,8 @@ import org.bson.codecs.DecoderContext;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -108,6 +110,13 @@ public class RecordStore<I, V> {
             throw notFound(id);
         }
         return RecordDecisions.versionOf(doc);
+    }
+
+    /** The sum of the whole-number {@code field} over the live records matching {@code filter}. */
+    public long sum(String field, Bson filter) {
+        BsonDocument total = raw.aggregate(List.of(Aggregates.match(and(ne("deleted", true), filter)),
+                Aggregates.group(null, Accumulators.sum("total", "$" + field)))).first();
+        return total == null ? 0 : total.get("total").asNumber().longValue();
     }
 
     /**

@@ -132,10 +132,10 @@ public abstract class ResourceDeclaration<I, V> {
     }
 
     /**
-     * Counts beyond that of all live records (named after the collection, e.g. {@code talentBases}
-     * for {@code talent_bases}) that {@code /internal/figures} offers: name → which records.
+     * Figures beyond the count of all live records (named after the collection, e.g.
+     * {@code talentBases} for {@code talent_bases}) that {@code /internal/figures} offers, by name.
      */
-    public Map<String, Bson> figures() {
+    public Map<String, Figure> figures() {
         return Map.of();
     }
 
@@ -163,6 +163,22 @@ public abstract class ResourceDeclaration<I, V> {
                 }
             }
             throw Problems.badRequest(parameter + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /**
+     * One number of {@code /internal/figures}, over the live records inside the asked regions that
+     * {@code filter} accepts: their count, or the sum of a whole-number field (amounts in 万元 or
+     * fen, say).
+     */
+    public record Figure(Bson filter, String sumOf) {
+
+        public static Figure count(Bson filter) {
+            return new Figure(filter, null);
+        }
+
+        public static Figure sum(String field, Bson filter) {
+            return new Figure(filter, field);
         }
     }
 
