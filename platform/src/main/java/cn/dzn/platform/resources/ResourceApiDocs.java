@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import cn.dzn.platform.web.PageRequest;
+import cn.dzn.platform.web.ServiceApiDocs;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -34,7 +35,10 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 class ResourceApiDocs implements OpenApiCustomizer {
 
     private static final String JSON = "application/json";
-    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final int MAX_ID = 128;
+    private static final int MAX_CURSOR = 200;
+    private static final int MAX_FILTER = 100;
 
     private final ResourceRoutes routes;
 
@@ -47,7 +51,6 @@ class ResourceApiDocs implements OpenApiCustomizer {
         if (api.getComponents() == null) {
             api.setComponents(new Components());
         }
-        api.getComponents().addSchemas("Problem", problemSchema());
         for (ResourceEndpoints<?, ?> resource : routes.endpoints()) {
             describe(api, resource.store().declaration());
         }
@@ -58,6 +61,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
         String tag = declaration.collection();
         Schema<?> input = schemaOf(api, declaration.inputType());
         Schema<?> view = schemaOf(api, declaration.viewType());
+        inheritLimits(api, declaration.inputType(), declaration.viewType());
         api.getPaths().keySet().removeIf(key -> key.startsWith(path + "/{id}/") || key.equals(path)
                 || key.equals(path + "/{id}") || key.equals(path + "/sync") || key.equals(path + "/changes")
                 || key.equals(path + "/audit"));
@@ -92,7 +96,8 @@ class ResourceApiDocs implements OpenApiCustomizer {
         api.path(path + "/sync", new PathItem().post(sync(tag, input)));
         api.path(path + "/changes", new PathItem().get(operation(tag,
                 "The change feed: every write in order, deletions as tombstones; follow next")
-                .addParametersItem(query("since", "the next cursor of the page before", new StringSchema()))
+                .addParametersItem(query("since", "the next cursor of the page before",
+                        new StringSchema().maxLength(MAX_CURSOR)))
                 .addParametersItem(limit())
                 .responses(responses(changePage(view), "200", "a page of changes", "400"))));
         api.path(path + "/audit", new PathItem().get(operation(tag,
@@ -106,6 +111,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
                 .addParametersItem(limit()).addParametersItem(after());
         for (ResourceDeclaration.ListFilter filter : declaration.listFilters()) {
             StringSchema schema = new StringSchema();
+            schema.maxLength(MAX_FILTER);
             if (filter.type().isEnum()) {
                 Arrays.stream(filter.type().getEnumConstants()).forEach(constant -> schema.addEnumItem(constant.toString()));
             }
@@ -117,7 +123,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
 
     private Operation sync(String tag, Schema<?> input) {
         Schema<?> record = new ObjectSchema()
-                .addProperty("id", new StringSchema().pattern("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+                .addProperty("id", new StringSchema().pattern("[A-Za-z0-9][A-Za-z0-9._-]{0,63}").maxLength(MAX_ID)
                         .description("the record's id; a resource with natural keys takes it from the content"))
                 .addProperty("version", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)
                         .description("the version read; none for a new record, required for a deletion"))
@@ -129,12 +135,49 @@ class ResourceApiDocs implements OpenApiCustomizer {
                 + " safe to resend under the same Idempotency-Key")
                 .addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(true)
                         .description("1 to 128 visible ASCII characters; the same key and body answer the same")
-                        .schema(new StringSchema().minLength(1).maxLength(128)))
+                        .schema(new StringSchema().minLength(1).maxLength(128).pattern("[\\x21-\\x7e]+")))
                 .requestBody(new RequestBody().required(true).content(new Content().addMediaType(JSON,
                         new MediaType().schema(batch))))
                 .responses(responses(schemaOf(null, SyncAnswer.class), "200",
                         "one result per record: created, updated, deleted, unchanged, conflict or rejected",
                         "400", "403", "409", "413", "415", "422"));
+    }
+
+    /**
+     * A record is read back as it was written, so its view states the input's limits; the fields
+     * the kit adds are bounded by their nature (ids by {@link #MAX_ID}, times by their format).
+     */
+    private static void inheritLimits(OpenAPI api, Class<?> inputType, Class<?> viewType) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        Schema<?> input = schemas.get(inputType.getSimpleName());
+        Schema<?> view = schemas.get(viewType.getSimpleName());
+        if (input == null || view == null || view.getProperties() == null) {
+            return;
+        }
+        view.getProperties().forEach((name, property) -> {
+            Schema<?> limit = input.getProperties() == null ? null : input.getProperties().get(name);
+            if (limit != null) {
+                copyLimits(limit, property);
+            } else if (name.equals("id") && property.getMaxLength() == null) {
+                property.setMaxLength(MAX_ID);
+            }
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void copyLimits(Schema from, Schema to) {
+        if (to.getMaxLength() == null && from.getMaxLength() != null) {
+            to.setMaxLength(from.getMaxLength());
+        }
+        if (to.getPattern() == null && from.getPattern() != null) {
+            to.setPattern(from.getPattern());
+        }
+        if (to.getMaxItems() == null && from.getMaxItems() != null) {
+            to.setMaxItems(from.getMaxItems());
+        }
+        if (to.getItems() != null && from.getItems() != null) {
+            copyLimits(from.getItems(), to.getItems());
+        }
     }
 
     private static Operation operation(String tag, String summary) {
@@ -151,7 +194,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
                     .schema(new StringSchema()));
         }
         ApiResponses responses = new ApiResponses().addApiResponse(status, ok);
-        responses.addApiResponse("401", problem("no valid internal token"));
+        responses.addApiResponse("401", problem("no valid credentials"));
         for (String problem : problems) {
             responses.addApiResponse(problem, problem(switch (problem) {
                 case "400" -> "malformed JSON, a value of the wrong type, invalid fields or parameters";
@@ -169,8 +212,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
     }
 
     private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+        return ServiceApiDocs.problem(description);
     }
 
     private static Schema<?> schemaOf(OpenAPI api, Class<?> type) {
@@ -187,34 +229,29 @@ class ResourceApiDocs implements OpenApiCustomizer {
     }
 
     private static Schema<?> page(Schema<?> item) {
-        return new ObjectSchema().addProperty("items", new ArraySchema().items(item))
-                .addProperty("next", new StringSchema().nullable(true).description("the cursor of the next page; null on the last"));
+        return new ObjectSchema().addProperty("items", new ArraySchema().items(item).maxItems(PageRequest.MAX_LIMIT))
+                .addProperty("next", new StringSchema().maxLength(MAX_CURSOR).nullable(true)
+                        .description("the cursor of the next page; null on the last"));
     }
 
     private static Schema<?> changePage(Schema<?> view) {
-        Schema<?> change = new ObjectSchema().addProperty("cursor", new StringSchema()).addProperty("id", new StringSchema())
+        Schema<?> change = new ObjectSchema().addProperty("cursor", new StringSchema().maxLength(MAX_CURSOR))
+                .addProperty("id", new StringSchema().maxLength(MAX_ID))
                 .addProperty("version", new IntegerSchema().format("int64")).addProperty("deleted", new BooleanSchema())
                 .addProperty("record", view);
-        return new ObjectSchema().addProperty("items", new ArraySchema().items(change))
-                .addProperty("next", new StringSchema().description("where to continue, also after an empty page"));
-    }
-
-    private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri")).addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema()).addProperty("requestId", new StringSchema())
-                .addProperty("errors", new ArraySchema().items(new ObjectSchema()
-                        .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
+        return new ObjectSchema().addProperty("items", new ArraySchema().items(change).maxItems(PageRequest.MAX_LIMIT))
+                .addProperty("next", new StringSchema().maxLength(MAX_CURSOR)
+                        .description("where to continue, also after an empty page"));
     }
 
     private static Parameter id() {
-        return new Parameter().in("path").name("id").required(true).schema(new StringSchema());
+        // No record id is longer (natural keys are about 80 characters); a longer one is a 404.
+        return new Parameter().in("path").name("id").required(true).schema(new StringSchema().maxLength(MAX_ID));
     }
 
     private static Parameter ifMatch(boolean required) {
         return new Parameter().in("header").name("If-Match").required(required)
-                .description("the version read, as its ETag: \"3\"").schema(new StringSchema());
+                .description("the version read, as its ETag: \"3\"").schema(new StringSchema().maxLength(22));
     }
 
     private static Parameter limit() {
@@ -223,7 +260,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
     }
 
     private static Parameter after() {
-        return query("after", "the next cursor of the page before", new StringSchema());
+        return query("after", "the next cursor of the page before", new StringSchema().maxLength(MAX_CURSOR));
     }
 
     private static Parameter query(String name, String description, Schema<?> schema) {
