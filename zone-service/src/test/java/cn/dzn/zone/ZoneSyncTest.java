@@ -208,6 +208,28 @@ class ZoneSyncTest extends ZoneServiceTestBase {
                 .isEqualTo("苏州");
     }
 
+    /**
+     * Issue 14, finding 3: deleting an id of another region was "rejected: belongs to a record
+     * outside the caller's region" when it existed and "unchanged" when it did not.
+     */
+    @Test
+    void deletingAnIdOfAnotherRegionIsAnsweredAsIfItDidNotExist() {
+        String theirs = "js-" + UUID.randomUUID();
+        String nobodys = "none-" + UUID.randomUUID();
+        sync(NATIONAL, UUID.randomUUID().toString(), batch(List.of(record(theirs, null, "苏州", "320500"))));
+
+        JsonNode results = sync(GUANGZHOU, UUID.randomUUID().toString(), "{\"records\": ["
+                + "{\"id\": \"" + theirs + "\", \"version\": 1, \"deleted\": true},"
+                + "{\"id\": \"" + nobodys + "\", \"version\": 1, \"deleted\": true}]}").json().get("results");
+
+        JsonNode existing = results.get(0);
+        JsonNode missing = results.get(1);
+        assertThat(existing.get("outcome").asString()).isEqualTo("unchanged").isEqualTo(missing.get("outcome").asString());
+        assertThat(existing.get("version")).isEqualTo(missing.get("version"));
+        assertThat(existing.has("errors")).isFalse();
+        assertThat(http().get("/api/zones/" + theirs, "Authorization", NATIONAL).status()).isEqualTo(200);
+    }
+
     static List<String> outcomes(JsonNode results) {
         List<String> outcomes = new ArrayList<>();
         results.forEach(result -> outcomes.add(result.get("outcome").asString()));
