@@ -34,7 +34,7 @@ class FundServiceTest extends FiguresContractTest<Fund> {
 
     @Override
     protected Fund recordIn(String regionCode) {
-        return new Fund("test-" + UUID.randomUUID(), "测试基金", regionCode, FundKind.SUB_FUND, 100L, true, "test", 1L);
+        return new Fund("test-" + UUID.randomUUID(), "测试基金", regionCode, FundKind.GUIDANCE_FUND, "test", true, null, null, 1L);
     }
 
     @Override

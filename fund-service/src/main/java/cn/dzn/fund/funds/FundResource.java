@@ -1,25 +1,48 @@
 package cn.dzn.fund.funds;
 
+import java.util.List;
+import java.util.Set;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.resources.RecordStore;
 import cn.dzn.platform.resources.ResourceDeclaration;
 import cn.dzn.platform.resources.ResourceKit;
 
 /**
  * Funds as a resource of the kit (docs/sync.md), at {@code /api/funds}; the kit's figures count
- * them as {@code funds}. A stub until the fund model is built: the record is its own input.
+ * them as {@code funds}. The paths of the contributions, sub-funds and investments beneath
+ * {@code /api/funds} are reserved ids.
  */
 @Configuration
-class FundResource extends ResourceDeclaration<Fund, Fund> {
+class FundResource extends ResourceDeclaration<FundInput, Fund> {
 
     FundResource() {
-        super("/api/funds", "funds", Fund.class, Fund.class, Fund::regionCode);
+        super("/api/funds", "funds", FundInput.class, Fund.class, FundInput::regionCode);
     }
 
     @Bean
-    RecordStore<Fund, Fund> fundStore(ResourceKit kit) {
+    RecordStore<FundInput, Fund> fundStore(ResourceKit kit) {
         return kit.store(this);
+    }
+
+    @Override
+    public Set<String> reservedIds() {
+        return Set.of("contributions", "sub-funds", "investments");
+    }
+
+    @Override
+    public List<ListFilter> listFilters() {
+        return List.of(ListFilter.of("kind", FundKind.class));
+    }
+
+    @Override
+    public void checkChange(Caller caller, FundInput stored, FundInput input, List<FieldError> errors) {
+        if (stored != null && input != null && stored.kind() != input.kind()) {
+            errors.add(new FieldError("kind", "a fund's kind does not change"));
+        }
     }
 }

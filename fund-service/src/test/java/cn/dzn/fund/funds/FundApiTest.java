@@ -1,5 +1,9 @@
 package cn.dzn.fund.funds;
 
+import static cn.dzn.fund.FundTests.GUANGZHOU;
+import static cn.dzn.fund.FundTests.GUANGZHOU_READER;
+import static cn.dzn.fund.FundTests.SHENZHEN;
+import static cn.dzn.fund.FundTests.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -13,21 +17,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import cn.dzn.platform.identity.Role;
-import cn.dzn.platform.test.TestCallers;
 import cn.dzn.platform.test.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /api/funds} is writable now that funds are a declared resource: what a fund must hold,
- * and that a sample fund can be changed like any other. Same configuration as the figures test,
- * so both share one context.
+ * Funds and their contributions over the API: a fund's size is what its tiers put in, each
+ * contribution a record of its own; received money is what the fund holds; a city sees and
+ * writes only its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
 class FundApiTest {
-
-    private static final String PATH = "/api/funds";
-    private static final String SHENZHEN = TestCallers.bearer("440300", Role.READ, Role.WRITE);
 
     @LocalServerPort
     int port;
@@ -40,34 +39,87 @@ class FundApiTest {
     }
 
     @Test
-    void aCreatedFundIsReadBackAndCounted() {
-        long before = shenzhenFunds();
+    void contributionsByTierAreSummedAndOnlyReceivedMoneyIsHeld() {
+        String fund = created(http.post("/api/funds", fund("广州联合基金", "440100"), "Authorization", GUANGZHOU)).json()
+                .path("id").asString();
+        String national = contribution(fund, "NATIONAL", "3000");
+        contribution(fund, "CITY", "2000.5");
+        contribution(fund, "SOCIAL_CAPITAL", "0.000001");
 
-        TestHttp.Response created = http.post(PATH, fund("南山区子基金", "440305", "SUB_FUND", 5000), "Authorization",
-                SHENZHEN);
+        TestHttp.Response received = http.post("/api/funds/contributions/" + national + "/receive", null,
+                "Authorization", GUANGZHOU, "If-Match", "\"1\"");
 
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String id = created.json().path("id").asString();
-        assertThat(created.json().path("version").asLong()).isEqualTo(1);
-        assertThat(created.json().path("sample").asBoolean()).isFalse();
-        TestHttp.Response read = http.get(PATH + "/" + id, "Authorization", SHENZHEN);
-        assertThat(read.status()).isEqualTo(200);
-        assertThat(read.json().path("totalWan").asLong()).isEqualTo(5000);
-        assertThat(shenzhenFunds()).isEqualTo(before + 1);
+        assertThat(received.status()).as(received.text()).isEqualTo(200);
+        assertThat(received.json().path("status").asString()).isEqualTo("RECEIVED");
+        JsonNode position = http.get("/api/funds/" + fund + "/position", "Authorization", GUANGZHOU).json();
+        assertThat(position.path("pledgedWan").decimalValue()).isEqualByComparingTo("5000.500001");
+        assertThat(position.path("receivedWan").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(position.path("availableWan").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(position.path("tiers").get(0).path("tier").asString()).isEqualTo("NATIONAL");
+        assertThat(position.path("tiers").get(0).path("receivedWan").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(position.path("tiers").get(3).path("pledgedWan").decimalValue()).isEqualByComparingTo("0.000001");
+    }
+
+    @Test
+    void aContributionIsReceivedOnceAndIsFinalThen() {
+        String fund = created(http.post("/api/funds", fund("一次基金", "440100"), "Authorization", GUANGZHOU)).json()
+                .path("id").asString();
+        String id = contribution(fund, "CITY", "100");
+        assertThat(http.post("/api/funds/contributions/" + id + "/receive", null, "Authorization", GUANGZHOU,
+                "If-Match", "\"1\"").status()).isEqualTo(200);
+
+        TestHttp.Response again = http.post("/api/funds/contributions/" + id + "/receive", null, "Authorization",
+                GUANGZHOU, "If-Match", "\"2\"");
+        TestHttp.Response edited = http.put("/api/funds/contributions/" + id, contributionBody(fund, "CITY", "1000"),
+                "Authorization", GUANGZHOU, "If-Match", "\"2\"");
+        TestHttp.Response deleted = http.delete("/api/funds/contributions/" + id, "Authorization", GUANGZHOU,
+                "If-Match", "\"2\"");
+        TestHttp.Response forged = http.post("/api/funds/contributions", contributionBody(fund, "CITY", "1000")
+                .replace("}", ", \"status\": \"RECEIVED\"}"), "Authorization", GUANGZHOU);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text()).contains("received once");
+        assertThat(edited.status()).as(edited.text()).isEqualTo(409);
+        assertThat(deleted.status()).isEqualTo(409);
+        assertThat(forged.status()).as(forged.text()).isEqualTo(400);
+        assertThat(forged.text()).contains("/receive");
+        assertThat(http.get("/api/funds/" + fund + "/position", "Authorization", GUANGZHOU).json()
+                .path("receivedWan").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void aCitySeesAndWritesOnlyItsOwnFunds() {
+        String shenzhen = created(http.post("/api/funds", fund("深圳基金", "440300"), "Authorization", SHENZHEN)).json()
+                .path("id").asString();
+
+        assertThat(http.get("/api/funds/" + shenzhen, "Authorization", GUANGZHOU).status()).isEqualTo(404);
+        assertThat(http.get("/api/funds/" + shenzhen + "/position", "Authorization", GUANGZHOU).status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/funds", fund("越界", "440300"), "Authorization", GUANGZHOU).status()).isEqualTo(403);
+        assertThat(http.post("/api/funds", fund("只读", "440100"), "Authorization", GUANGZHOU_READER).status())
+                .isEqualTo(403);
+        TestHttp.Response foreign = http.post("/api/funds/contributions", contributionBody(shenzhen, "CITY", "1")
+                .replace("440100", "440300"), "Authorization", GUANGZHOU);
+        assertThat(foreign.status()).isIn(400, 403);
+        TestHttp.Response claimed = http.post("/api/funds/contributions", contributionBody(shenzhen, "CITY", "1"),
+                "Authorization", GUANGZHOU);
+        assertThat(claimed.status()).isEqualTo(400);
+        assertThat(claimed.text()).doesNotContain("440300");
+        for (JsonNode item : http.get("/api/funds?limit=500", "Authorization", GUANGZHOU).json().path("items")) {
+            assertThat(item.path("regionCode").asString()).startsWith("4401");
+        }
     }
 
     @Test
     void aFundBreakingItsConstraintsIsA400NamingTheFields() {
         Map<String, String> cases = Map.of(
-                "{}", "kind,name,regionCode,totalWan",
-                fund(" ", "440300", "SUB_FUND", 1), "name",
-                fund("名".repeat(201), "440300", "SUB_FUND", 1), "name",
-                fund("无效地区", "999999", "SUB_FUND", 1), "regionCode",
-                fund("负数", "440300", "SUB_FUND", -1), "totalWan",
-                fund("说明", "440300", "SUB_FUND", 1).replace("\"note\": \"test\"",
-                        "\"note\": \"" + "长".repeat(2001) + "\""), "note");
+                "{}", "kind,name,regionCode",
+                fund(" ", "440100"), "name",
+                fund("名".repeat(201), "440100"), "name",
+                fund("无效地区", "999999"), "regionCode",
+                fund("类型", "440100").replace("JOINT_FUND", "SUB_FUND"), "kind");
         cases.forEach((body, fields) -> {
-            TestHttp.Response refused = http.post(PATH, body, "Authorization", SHENZHEN);
+            TestHttp.Response refused = http.post("/api/funds", body, "Authorization", GUANGZHOU);
             assertThat(refused.status()).as(body).isEqualTo(400);
             List<String> named = new ArrayList<>();
             refused.json().path("errors").forEach(error -> named.add(error.path("field").asString()));
@@ -78,31 +130,33 @@ class FundApiTest {
     @Test
     void aSampleFundIsChangedAtItsVersionLikeAnyOther() {
         JsonNode sample = null;
-        for (JsonNode fund : http.get(PATH + "?limit=500", "Authorization", SHENZHEN).json().path("items")) {
+        for (JsonNode fund : http.get("/api/funds?limit=500", "Authorization", SHENZHEN).json().path("items")) {
             sample = sample == null && fund.path("sample").asBoolean() ? fund : sample;
         }
         assertThat(sample).as("a sample fund in Shenzhen").isNotNull();
-        String id = sample.path("id").asString();
-        long version = sample.path("version").asLong();
-        String body = fund(sample.path("name").asString(), sample.path("regionCode").asString(),
-                sample.path("kind").asString(), sample.path("totalWan").asLong() + 1);
+        String body = TestHttp.json(Map.of("name", sample.path("name").asString() + "（改）", "regionCode",
+                sample.path("regionCode").asString(), "kind", sample.path("kind").asString(), "note",
+                sample.path("note").asString()));
 
-        TestHttp.Response changed = http.put(PATH + "/" + id, body, "Authorization", SHENZHEN, "If-Match",
-                "\"" + version + "\"");
+        TestHttp.Response changed = http.put("/api/funds/" + sample.path("id").asString(), body, "Authorization",
+                SHENZHEN, "If-Match", "\"" + sample.path("version").asLong() + "\"");
 
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
-        assertThat(changed.json().path("version").asLong()).isEqualTo(version + 1);
-        assertThat(changed.json().path("totalWan").asLong()).isEqualTo(sample.path("totalWan").asLong() + 1);
+        assertThat(changed.json().path("version").asLong()).isEqualTo(sample.path("version").asLong() + 1);
+        assertThat(changed.json().path("sample").asBoolean()).isTrue();
     }
 
-    private long shenzhenFunds() {
-        TestHttp.Response figures = http.get("/internal/figures?regions=440300", "Authorization", SHENZHEN);
-        assertThat(figures.status()).isEqualTo(200);
-        return figures.json().path("figures").path("funds").asLong();
+    private String contribution(String fund, String tier, String amountWan) {
+        return created(http.post("/api/funds/contributions", contributionBody(fund, tier, amountWan), "Authorization",
+                GUANGZHOU)).json().path("id").asString();
     }
 
-    private static String fund(String name, String regionCode, String kind, long totalWan) {
-        return "{\"name\": \"" + name + "\", \"regionCode\": \"" + regionCode + "\", \"kind\": \"" + kind
-                + "\", \"totalWan\": " + totalWan + ", \"note\": \"test\"}";
+    private static String contributionBody(String fund, String tier, String amountWan) {
+        return "{\"fundId\": \"" + fund + "\", \"regionCode\": \"440100\", \"tier\": \"" + tier
+                + "\", \"contributor\": \"出资方\", \"amountWan\": " + amountWan + "}";
+    }
+
+    static String fund(String name, String regionCode) {
+        return TestHttp.json(Map.of("name", name, "regionCode", regionCode, "kind", "JOINT_FUND"));
     }
 }

@@ -1,0 +1,107 @@
+package cn.dzn.fund.subfunds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import cn.dzn.fund.funds.FundService;
+import cn.dzn.fund.money.Ledger;
+import cn.dzn.fund.money.Money;
+import cn.dzn.fund.money.OwnWrites;
+import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.errors.Problems;
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.resources.RecordResult;
+import cn.dzn.platform.resources.RecordStore;
+
+/**
+ * Establishing a sub-fund commits the guidance part of its fund's money (never more than the fund
+ * holds, however many sub-funds are established at once) and opens the sub-fund's own capacity,
+ * its size, which its investments draw on. What other features ask of sub-funds.
+ */
+@Service
+public class SubFundService {
+
+    private final RecordStore<SubFundInput, SubFund> subFunds;
+    private final FundService funds;
+    private final Ledger ledger;
+
+    SubFundService(RecordStore<SubFundInput, SubFund> subFunds, FundService funds, Ledger ledger) {
+        this.subFunds = subFunds;
+        this.funds = funds;
+        this.ledger = ledger;
+    }
+
+    public Optional<SubFund> lookup(String id) {
+        return subFunds.lookup(id);
+    }
+
+    public SubFund get(Caller caller, String id) {
+        return subFunds.get(caller, id);
+    }
+
+    /**
+     * The fund's money moves first, keyed by the sub-fund and the version read: should the
+     * record then be refused (it changed meanwhile) the money goes back, and should the service
+     * stop in between the fund has committed more than it needed (never more than it holds) and
+     * establishing again at that version finds the money already moved. The sub-fund's own
+     * capacity opens once it is established (again on any later attempt, should the service have
+     * stopped before): until then its investments find no capacity.
+     */
+    public SubFund establish(Caller caller, String id, long version) {
+        SubFund subFund = subFunds.get(caller, id);
+        caller.requireWrite(subFund.regionCode());
+        if (subFund.status() == SubFundStatus.ESTABLISHED) {
+            openCapacity(subFund);
+            throw OwnWrites.conflict("already-established", "sub-fund " + id + " was established at "
+                    + subFund.updatedAt());
+        }
+        if (subFund.version() != version) {
+            throw Problems.staleVersion(version, subFund.version());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        GuidanceRules.check(subFund.input(), errors);
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        String entry = "sub-fund:" + id + "@" + version;
+        long guidance = Money.fen(subFund.guidanceWan());
+        Ledger.Move move = funds.commit(subFund.fundId(), entry, guidance);
+        if (move.refused()) {
+            throw OwnWrites.conflict("exceeds-capacity", "the guidance part of " + Money.text(guidance)
+                    + " exceeds the remaining capacity of fund " + subFund.fundId() + ", "
+                    + Money.text(move.account().availableFen()));
+        }
+        RecordResult result = OwnWrites.recordMove(move, subFunds, caller, id, version, subFund.input().established(),
+                () -> lookup(id).map(now -> now.status() == SubFundStatus.ESTABLISHED).orElse(false),
+                () -> funds.release(subFund.fundId(), entry));
+        if (!result.outcome().wrote()) {
+            throw OwnWrites.refusal(result, version);
+        }
+        openCapacity(subFund);
+        return subFunds.get(caller, id);
+    }
+
+    /** Commits {@code fen} of an established sub-fund's size to {@code entry}, once, or nothing. */
+    public Ledger.Move invest(String subFundId, String entry, long fen) {
+        return ledger.take(account(subFundId), entry, fen);
+    }
+
+    public void release(String subFundId, String entry) {
+        ledger.release(account(subFundId), entry);
+    }
+
+    public Ledger.Account capacity(String subFundId) {
+        return ledger.read(account(subFundId));
+    }
+
+    private void openCapacity(SubFund subFund) {
+        ledger.open(account(subFund.id()), Ledger.Limits.capacity(Money.fen(subFund.sizeWan())));
+    }
+
+    private static String account(String subFundId) {
+        return "sub-fund:" + subFundId;
+    }
+}
