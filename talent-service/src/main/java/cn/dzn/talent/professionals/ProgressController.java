@@ -1,0 +1,27 @@
+package cn.dzn.talent.professionals;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.dzn.platform.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+
+/** {@code GET /api/talents/progress?region=}: professionals against the talent targets at every tier. */
+@RestController
+class ProgressController {
+
+    private final ProgressService progress;
+
+    ProgressController(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    @Operation(summary = "Professionals by level against the talent targets: the region (the caller's by default), "
+            + "every tier above it, and every region below it with a target")
+    @GetMapping("/api/talents/progress")
+    Progress progress(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String region) {
+        return progress.progress(caller.region(), region);
+    }
+}
