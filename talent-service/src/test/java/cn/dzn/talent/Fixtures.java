@@ -60,6 +60,24 @@ public final class Fixtures {
                 "status", "ACTIVE");
     }
 
+    /** An offshore base of Shenzhen's kind (seed 002 §27) hosting one talent and one project. */
+    public static Map<String, Object> offshoreBase(String name, String region) {
+        return map("name", name, "operator", "市科协", "regionCode", region, "type", "OFFSHORE_BASE",
+                "establishedOn", "2017-06-01",
+                "overseasCentres", List.of(map("name", "硅谷中心", "country", "US", "city", "San Jose")),
+                "talents", List.of(map("ref", "ot-1", "originCountry", "US", "field", "生物医药", "since", "2018-01-01")),
+                "projects", List.of(map("name", "离岸项目", "registeredIn", region, "operatingIn", List.of("CN", "US"),
+                        "since", "2019-01-01")));
+    }
+
+    /** A commissioner assigned to an enterprise for 2025, still at work. */
+    public static Map<String, Object> commissioner(String region, String personRef) {
+        return map("kind", "COMMISSIONER", "personRef", personRef, "regionCode", region,
+                "enterprise", map("name", "某科技有限公司", "creditCode", "91440101MA5CXXXX0A"),
+                "from", "2025-01-01", "to", "2025-12-31", "services", List.of("CONSULTING", "SERVICE"),
+                "outcome", map("status", "ONGOING"));
+    }
+
     /** Creates the records at {@code path} through one sync batch as the national writer; their ids as given. */
     public static void synced(TestHttp http, String path, Map<String, Map<String, Object>> records) {
         List<Map<String, Object>> envelopes = new ArrayList<>();
