@@ -18,6 +18,20 @@ public final class HostCountry {
     private HostCountry() {
     }
 
+    /**
+     * Adds what is wrong with {@code hostCountry} and {@code hostCity} for an incubator of
+     * {@code kind} to {@code errors}: the city abroad is optional, and only an overseas incubator
+     * has one (seed 002 §28 names no cities; DOMAIN.md asks for the host country).
+     */
+    public static void check(IncubatorKind kind, String hostCountry, String hostCity, List<FieldError> errors) {
+        check(kind, hostCountry, errors);
+        if (hostCity != null && kind != IncubatorKind.OVERSEAS_INCUBATOR) {
+            errors.add(new FieldError("hostCity", "only an overseas incubator has a host city"));
+        } else if (hostCity != null && hostCity.isBlank()) {
+            errors.add(new FieldError("hostCity", "names the city abroad, or is left out"));
+        }
+    }
+
     /** Adds what is wrong with {@code hostCountry} for an incubator of {@code kind} to {@code errors}. */
     public static void check(IncubatorKind kind, String hostCountry, List<FieldError> errors) {
         boolean overseas = kind == IncubatorKind.OVERSEAS_INCUBATOR;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 import cn.dzn.incubator.incubators.IncubatorKind;
+import cn.dzn.incubator.incubators.LegalEntity;
+import jakarta.validation.constraints.Size;
 
 /**
  * A self-registration as stored in {@code registrations} and answered. Its id becomes the
@@ -15,19 +17,21 @@ import cn.dzn.incubator.incubators.IncubatorKind;
  * @param incubatorId the incubator created on approval (the registration's own id); null otherwise
  */
 public record Registration(
-        @BsonId String id,
-        String name,
+        @BsonId @Size(max = 64) String id,
+        @Size(max = 200) String name,
         IncubatorKind kind,
-        String regionCode,
-        String hostCountry,
-        String contactEmail,
-        String description,
+        @Size(max = 6) String regionCode,
+        @Size(max = 2) String hostCountry,
+        @Size(max = 100) String hostCity,
+        LegalEntity legalEntity,
+        @Size(max = 254) String contactEmail,
+        @Size(max = 2000) String description,
         RegistrationStatus status,
         Instant submittedAt,
-        String reviewedBy,
+        @Size(max = 100) String reviewedBy,
         Instant reviewedAt,
-        String reason,
-        String incubatorId,
+        @Size(max = 2000) String reason,
+        @Size(max = 64) String incubatorId,
         long version) {
 
     public static final String REGION_CODE = "regionCode";

@@ -14,25 +14,32 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.dzn.incubator.ApiDocs;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.web.IfMatch;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
  * {@code /api/incubators/registrations}: an incubator registers itself without a key (the one
  * public request, {@code dzn.public-requests}); the bureau of its region lists, reads, approves
- * or rejects it, naming the version it read in If-Match.
+ * or rejects it, naming the version it read in If-Match. An incubator's own key does none of it.
  */
 @RestController
 @RequestMapping(RegistrationController.PATH)
 public class RegistrationController {
 
     static final String PATH = "/api/incubators/registrations";
+    private static final int MAX_ID = 64;
 
     private final RegistrationService registrations;
 
@@ -44,7 +51,12 @@ public class RegistrationController {
     public record RejectRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    @Operation(summary = "Register an incubator, maker space or overseas incubator (no key needed); 202, pending review")
+    @Operation(summary = "Register an incubator, maker space or overseas incubator (no key needed); 202, pending"
+            + " review", responses = {
+                @ApiResponse(responseCode = "409", description = "an application for this name in this region is"
+                        + " pending or approved already"),
+                @ApiResponse(responseCode = "413", description = "the body is larger than the service accepts"),
+                @ApiResponse(responseCode = "415", description = "the body is not application/json")})
     @PostMapping
     public ResponseEntity<Registration> submit(@Valid @RequestBody RegistrationInput input) {
         Registration registration = registrations.submit(input);
@@ -55,27 +67,41 @@ public class RegistrationController {
     @Operation(summary = "Registrations inside the caller's region, oldest first, optionally by status")
     @GetMapping
     public Page<Registration> list(@AuthenticationPrincipal Caller caller,
-            @RequestParam(required = false) RegistrationStatus status, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String after) {
+            @RequestParam(required = false) RegistrationStatus status,
+            @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
+            @RequestParam(required = false) @Size(max = ApiDocs.MAX_CURSOR) String after) {
         return registrations.list(caller, status, PageRequest.of(limit, after));
     }
 
+    @Operation(summary = "A registration inside the caller's region",
+            responses = @ApiResponse(responseCode = "404", description = "no such registration in the caller's view"))
     @GetMapping("/{id}")
-    public ResponseEntity<Registration> get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    public ResponseEntity<Registration> get(@AuthenticationPrincipal Caller caller,
+            @PathVariable @Size(max = MAX_ID) String id) {
         return answer(registrations.get(caller, id));
     }
 
-    @Operation(summary = "Approve a pending registration (If-Match: its version); creates the incubator under its id")
+    @Operation(summary = "Approve a pending registration (If-Match: its version); creates the incubator under its id"
+            + " and answers its own key, shown this once", responses = {
+                @ApiResponse(responseCode = "404", description = "no such registration in the caller's view"),
+                @ApiResponse(responseCode = "409", description = "reviewed already, or a stale version"),
+                @ApiResponse(responseCode = "428", description = "no version named in If-Match")})
     @PostMapping("/{id}/approve")
-    public ResponseEntity<Registration> approve(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(registrations.approve(caller, id, IfMatch.version(ifMatch, null)));
+    public ResponseEntity<Approval> approve(@AuthenticationPrincipal Caller caller,
+            @PathVariable @Size(max = MAX_ID) String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(schema = @Schema(maxLength = 22)) String ifMatch) {
+        Approval approval = registrations.approve(caller, id, IfMatch.version(ifMatch, null));
+        return ResponseEntity.ok().eTag(IfMatch.etag(approval.registration().version())).body(approval);
     }
 
-    @Operation(summary = "Reject a pending registration with a reason (If-Match: its version)")
+    @Operation(summary = "Reject a pending registration with a reason (If-Match: its version)", responses = {
+        @ApiResponse(responseCode = "404", description = "no such registration in the caller's view"),
+        @ApiResponse(responseCode = "409", description = "reviewed already, or a stale version"),
+        @ApiResponse(responseCode = "428", description = "no version named in If-Match")})
     @PostMapping("/{id}/reject")
-    public ResponseEntity<Registration> reject(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    public ResponseEntity<Registration> reject(@AuthenticationPrincipal Caller caller,
+            @PathVariable @Size(max = MAX_ID) String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(schema = @Schema(maxLength = 22)) String ifMatch,
             @Valid @RequestBody RejectRequest request) {
         return answer(registrations.reject(caller, id, IfMatch.version(ifMatch, null), request.reason()));
     }

@@ -6,9 +6,12 @@ import static com.mongodb.client.model.Filters.eq;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -22,16 +25,24 @@ import cn.dzn.platform.regions.RegionFilters;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
 
-/** The {@code registrations} collection: reads in a caller's region and the one conditional review write. */
+/**
+ * The {@code registrations} collection (reads in a caller's region and the one conditional review
+ * write) and {@code registration_claims}: one document per region and name an application is
+ * pending or approved for, whose unique {@code _id} lets exactly one of two identical applications
+ * in (issue 17: the same application twice).
+ */
 @Component
 public class Registrations {
 
     public static final String COLLECTION = "registrations";
+    public static final String CLAIMS = "registration_claims";
 
     private final MongoCollection<Registration> collection;
+    private final MongoCollection<Document> claims;
 
     public Registrations(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION, Registration.class);
+        this.claims = database.getCollection(CLAIMS);
         // A bureau's review queue: status, then id order (keyset), narrowed to its code range.
         collection.createIndex(Indexes.ascending(Registration.STATUS, "_id", Registration.REGION_CODE));
         collection.createIndex(Indexes.ascending(Registration.REGION_CODE));
@@ -70,6 +81,40 @@ public class Registrations {
                 Updates.inc(Registration.VERSION, 1L));
         return Optional.ofNullable(collection.findOneAndUpdate(filter, update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /**
+     * Claims {@code name} (a fingerprint of region and name) for {@code registrationId}: empty when
+     * it is now this registration's, else the id of the registration holding it.
+     */
+    public Optional<String> claim(String name, String registrationId) {
+        try {
+            claims.insertOne(new Document("_id", name).append("registrationId", registrationId));
+            return Optional.empty();
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document holder = claims.find(eq("_id", name)).first();
+            // Released in between: the caller tries again.
+            return Optional.of(holder == null ? "" : holder.getString("registrationId"));
+        }
+    }
+
+    /** Moves a claim from a registration that no longer holds it (rejected, or never stored) to another. */
+    public boolean takeOver(String name, String from, String to) {
+        return claims.updateOne(and(eq("_id", name), eq("registrationId", from)),
+                Updates.set("registrationId", to)).getModifiedCount() == 1;
+    }
+
+    /** Releases the claim of a rejected registration: the incubator may apply again. */
+    public void release(String name, String registrationId) {
+        claims.deleteOne(and(eq("_id", name), eq("registrationId", registrationId)));
+    }
+
+    /** A registration by id whoever asks: for the service's own checks. */
+    public Optional<Registration> lookup(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first());
     }
 
     private static Bson inside(Caller caller) {

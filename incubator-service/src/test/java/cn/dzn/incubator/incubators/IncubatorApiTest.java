@@ -3,10 +3,9 @@ package cn.dzn.incubator.incubators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.dzn.incubator.IncubatorTest;
 import cn.dzn.platform.identity.Role;
 import cn.dzn.platform.test.TestCallers;
 import cn.dzn.platform.test.TestHttp;
@@ -16,7 +15,7 @@ import cn.dzn.platform.test.TestHttp;
  * country exactly for an overseas incubator. Same configuration as the figures test, so both
  * share one context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
+@IncubatorTest
 class IncubatorApiTest {
 
     private static final String CHENGDU = TestCallers.bearer("510100", Role.READ, Role.WRITE);

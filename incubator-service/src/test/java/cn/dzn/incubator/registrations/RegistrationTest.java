@@ -17,13 +17,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import cn.dzn.incubator.IncubatorTest;
 import cn.dzn.platform.identity.Role;
 import cn.dzn.platform.test.TestCallers;
 import cn.dzn.platform.test.TestHttp;
@@ -35,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * submission, review by the bureau of the registration's region, bad input, scope, concurrency.
  * Each test works in districts of its own, so the tests do not see each other's registrations.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
+@IncubatorTest
 class RegistrationTest {
 
     private static final String PATH = "/api/incubators/registrations";

@@ -1,0 +1,59 @@
+package cn.dzn.incubator.keys;
+
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import cn.dzn.incubator.incubators.Formats;
+import cn.dzn.platform.errors.Problems;
+import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.identity.CallerAuthentication;
+
+/**
+ * An incubator's own key (issue 17): an API client the gateway binds to one incubator record. The
+ * gateway's internal token then carries the claim {@value #CLAIM} with the incubator's id beside
+ * {@code sub}, {@code region} (the incubator's) and {@code roles} (READ, WRITE). The platform's
+ * {@link Caller} does not hold the claim yet, so it is read here from the verified token of the
+ * request, and only for the caller the request was authenticated as.
+ *
+ * <p>Such a caller keeps its own incubator record and tenants and the pairings it is a side of,
+ * and nothing else: the declarations narrow what it sees and may change, {@link BoundCallerGate}
+ * refuses every other path before a body is read, and {@link IncubatorKeys} stops it at once when
+ * the key is revoked or the incubator closes.
+ */
+public final class BoundCallers {
+
+    /** The internal token's claim naming the incubator a client is bound to. */
+    public static final String CLAIM = "incubator";
+
+    private BoundCallers() {
+    }
+
+    /** The incubator {@code caller} is bound to, if it is an incubator's own key. */
+    public static Optional<String> incubatorOf(Caller caller) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !(authentication instanceof CallerAuthentication verified)
+                || !caller.equals(verified.getPrincipal())) {
+            return Optional.empty();
+        }
+        Object claim = verified.getCredentials().getClaims().get(CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        // A claim that is no incubator id binds to nothing anybody could hold: the caller sees nothing.
+        String id = claim instanceof String text && text.matches(Formats.ID) ? text : "\u0000invalid";
+        return Optional.of(id);
+    }
+
+    public static boolean isBound(Caller caller) {
+        return incubatorOf(caller).isPresent();
+    }
+
+    /** Refuses (403) an incubator's own key: what follows is a bureau's to do. */
+    public static void requireBureau(Caller caller, String what) {
+        if (isBound(caller)) {
+            throw Problems.forbidden("an incubator's own key cannot " + what + "; its region's bureau does");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package cn.dzn.incubator;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one configuration of this module's tests against the running service (sample data, the
+ * gateway's key issuing played by {@link FakeGateway}), so Spring starts one context for them all.
+ * The figures contract and the abuse test have databases (and so contexts) of their own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
+@Import(FakeGateway.class)
+public @interface IncubatorTest {
+}
