@@ -16,8 +16,8 @@ import jakarta.validation.constraints.Size;
  */
 public record AgreementInput(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Region String regionCode,
-        @NotNull @Size(min = 2, max = 20) List<@NotNull @Region String> parties,
+        @NotNull @Region @Size(max = 6) String regionCode,
+        @NotNull @Size(min = 2, max = 20) List<@NotNull @Region @Size(max = 6) String> parties,
         @NotNull LocalDate validFrom,
         @NotNull LocalDate validUntil,
         @Size(max = 2000) String note,

@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
  */
 public record ContributionInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = Patterns.ID) String fundId,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotNull Tier tier,
         @NotBlank @Size(max = 200) String contributor,
         @NotNull @Amount(max = "100000000") BigDecimal amountWan,

@@ -29,10 +29,10 @@ class FundController {
     @Operation(summary = "A fund's contributions by tier, what it holds, has committed and has available (万元)",
             description = "Any caller that sees the fund (its region lies inside the caller's).")
     @Refusal(status = 404, why = "no such fund, or it lies outside the caller's region")
-    @GetMapping("/api/funds/{id}/position")
+    @GetMapping("/api/funds/{fundId}/position")
     FundPosition position(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Schema(maxLength = 64) String id) {
-        return funds.position(caller, id);
+            @PathVariable @Schema(maxLength = 64) String fundId) {
+        return funds.position(caller, fundId);
     }
 
     @Operation(summary = "Receive a pledged contribution: its money goes into the fund (If-Match: its version)",
@@ -40,12 +40,12 @@ class FundController {
     @Refusal(status = 404, why = "no such contribution, or it lies outside the caller's region")
     @Refusal(status = 409, why = "already received, the fund is gone, or the version is stale")
     @Refusal(status = 428, why = "no If-Match naming the version read")
-    @PostMapping("/api/funds/contributions/{id}/receive")
+    @PostMapping("/api/funds/contributions/{contributionId}/receive")
     ResponseEntity<Contribution> receive(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Schema(maxLength = 64) String id,
+            @PathVariable @Schema(maxLength = 64) String contributionId,
             @Parameter(description = "the version read, e.g. \"1\"", schema = @Schema(maxLength = 24))
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Contribution received = funds.receive(caller, id, IfMatch.version(ifMatch, null));
+        Contribution received = funds.receive(caller, contributionId, IfMatch.version(ifMatch, null));
         return ResponseEntity.ok().eTag(IfMatch.etag(received.version())).body(received);
     }
 }

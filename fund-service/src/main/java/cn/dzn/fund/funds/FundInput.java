@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  */
 public record FundInput(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotNull FundKind kind,
         @Size(max = 2000) String note,
         Long version) {

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.dzn.fund.Patterns;
 import cn.dzn.fund.Refusal;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.web.IfMatch;
@@ -21,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 /** Committing investments against a sub-fund's size, and what a sub-fund has left. */
 @RestController
@@ -41,14 +39,13 @@ class InvestmentController {
     @Refusal(status = 404, why = "no such sub-fund, or it lies outside the caller's region")
     @Refusal(status = 409, why = "the amount exceeds the sub-fund's remaining capacity, the sub-fund is not "
             + "established, or the idempotency key was used for another commitment")
-    @PostMapping("/api/funds/sub-funds/{id}/investments")
+    @PostMapping("/api/funds/sub-funds/{subFundId}/investments")
     ResponseEntity<Investment> commitNew(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Schema(maxLength = 64) String id,
+            @PathVariable @Schema(maxLength = 64) String subFundId,
             @Parameter(description = "the client's key for this commitment", schema = @Schema(maxLength = 40))
-            @RequestHeader(name = "Idempotency-Key", required = false)
-            @Pattern(regexp = Patterns.REFERENCE, message = "must be 1 to 40 letters, digits or '-'") String key,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody InvestmentInput input) {
-        InvestmentService.Committed committed = investments.commitNew(caller, id, key, input);
+        InvestmentService.Committed committed = investments.commitNew(caller, subFundId, key, input);
         return answer(committed, committed.created() ? HttpStatus.CREATED : HttpStatus.OK);
     }
 
@@ -58,19 +55,20 @@ class InvestmentController {
     @Refusal(status = 409, why = "already committed, the amount exceeds the sub-fund's remaining capacity, "
             + "the sub-fund is not established, or the version is stale")
     @Refusal(status = 428, why = "no If-Match naming the version read")
-    @PostMapping("/api/funds/investments/{id}/commit")
+    @PostMapping("/api/funds/investments/{investmentId}/commit")
     ResponseEntity<Investment> commit(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Schema(maxLength = 64) String id,
+            @PathVariable @Schema(maxLength = 64) String investmentId,
             @Parameter(description = "the version read, e.g. \"1\"", schema = @Schema(maxLength = 24))
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(investments.commit(caller, id, IfMatch.version(ifMatch, null)), HttpStatus.OK);
+        return answer(investments.commit(caller, investmentId, IfMatch.version(ifMatch, null)), HttpStatus.OK);
     }
 
     @Operation(summary = "A sub-fund's size, what it has committed and has left, and its publicly funded share (万元)")
     @Refusal(status = 404, why = "no such sub-fund, or it lies outside the caller's region")
-    @GetMapping("/api/funds/sub-funds/{id}/position")
-    SubFundPosition position(@AuthenticationPrincipal Caller caller, @PathVariable @Schema(maxLength = 64) String id) {
-        return investments.position(caller, id);
+    @GetMapping("/api/funds/sub-funds/{subFundId}/position")
+    SubFundPosition position(@AuthenticationPrincipal Caller caller,
+            @PathVariable @Schema(maxLength = 64) String subFundId) {
+        return investments.position(caller, subFundId);
     }
 
     private static ResponseEntity<Investment> answer(InvestmentService.Committed committed, HttpStatus status) {

@@ -27,7 +27,7 @@ import jakarta.validation.constraints.Size;
  */
 public record InvestmentInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = Patterns.ID) String subFundId,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotBlank @Size(max = 200) String enterprise,
         @Size(max = 18) @Pattern(regexp = Patterns.CREDIT_CODE, message = Patterns.CREDIT_CODE_MESSAGE)
         String enterpriseCode,

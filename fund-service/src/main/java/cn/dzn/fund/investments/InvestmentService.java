@@ -13,6 +13,7 @@ import java.util.List;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Service;
 
+import cn.dzn.fund.Patterns;
 import cn.dzn.fund.money.Ledger;
 import cn.dzn.fund.money.Money;
 import cn.dzn.fund.money.OwnWrites;
@@ -72,6 +73,9 @@ class InvestmentService {
         if (!subFundId.equals(input.subFundId()) || !subFund.regionCode().equals(input.regionCode())) {
             throw Problems.invalid(List.of(new FieldError("subFundId", "must be the sub-fund of the path, "
                     + subFundId + ", and regionCode its region, " + subFund.regionCode())));
+        }
+        if (idempotencyKey != null && !idempotencyKey.matches(Patterns.REFERENCE)) {
+            throw Problems.invalid(List.of(new FieldError("Idempotency-Key", "must be 1 to 40 letters, digits or '-'")));
         }
         String id = idempotencyKey == null ? new ObjectId().toHexString()
                 : "inv-" + digest(caller.clientId() + "\n" + subFundId + "\n" + idempotencyKey);

@@ -33,12 +33,12 @@ class SubFundController {
     @Refusal(status = 409, why = "already established, the guidance part exceeds the fund's remaining capacity "
             + "(the answer says how much is left), or the version is stale")
     @Refusal(status = 428, why = "no If-Match naming the version read")
-    @PostMapping("/api/funds/sub-funds/{id}/establish")
+    @PostMapping("/api/funds/sub-funds/{subFundId}/establish")
     ResponseEntity<SubFund> establish(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Schema(maxLength = 64) String id,
+            @PathVariable @Schema(maxLength = 64) String subFundId,
             @Parameter(description = "the version read, e.g. \"1\"", schema = @Schema(maxLength = 24))
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        SubFund established = subFunds.establish(caller, id, IfMatch.version(ifMatch, null));
+        SubFund established = subFunds.establish(caller, subFundId, IfMatch.version(ifMatch, null));
         return ResponseEntity.ok().eTag(IfMatch.etag(established.version())).body(established);
     }
 }

@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Size;
 public record SubFundInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = Patterns.ID) String fundId,
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotNull @Amount(max = "100000000") BigDecimal sizeWan,
         @NotNull @Amount(max = "100000000") BigDecimal guidanceWan,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid Investor> investors,

@@ -27,7 +27,7 @@ public record Redemption(
         @NotNull @Amount(max = "1000") BigDecimal amountWan,
         @NotNull ServiceCategory category,
         @NotBlank @Size(max = 200) String provider,
-        @NotNull @Region String providerRegion,
+        @NotNull @Region @Size(max = 6) String providerRegion,
         @NotBlank @Size(max = 40) @Pattern(regexp = Patterns.REFERENCE) String reference,
         @Size(max = 64) String agreementId,
         @NotBlank @Size(max = 200) String redeemedBy,

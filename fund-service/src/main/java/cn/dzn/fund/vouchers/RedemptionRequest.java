@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
  */
 public record RedemptionRequest(
         @NotBlank @Size(max = 200) String provider,
-        @NotNull @Region String providerRegion,
+        @NotNull @Region @Size(max = 6) String providerRegion,
         @NotNull ServiceCategory category,
         @Amount(max = "1000") BigDecimal amountWan,
         @NotBlank @Size(max = 40) @Pattern(regexp = Patterns.REFERENCE, message = "must be 1 to 40 letters, "

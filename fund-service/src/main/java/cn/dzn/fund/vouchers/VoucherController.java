@@ -41,12 +41,12 @@ class VoucherController {
     @Refusal(status = 409, why = "revoked, expired, not yet valid, already redeemed, too little left, or no "
             + "agreement in force covers the two regions")
     @Refusal(status = 422, why = "the category is not one the voucher pays for, or the amount does not fit its rule")
-    @PostMapping("/api/vouchers/{id}/redemptions")
+    @PostMapping("/api/vouchers/{voucherId}/redemptions")
     ResponseEntity<Redemption> redeem(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Schema(maxLength = 64) String id, @Valid @RequestBody RedemptionRequest request) {
-        VoucherService.Redeemed redeemed = vouchers.redeem(caller, id, request);
+            @PathVariable @Schema(maxLength = 64) String voucherId, @Valid @RequestBody RedemptionRequest request) {
+        VoucherService.Redeemed redeemed = vouchers.redeem(caller, voucherId, request);
         return ResponseEntity.status(redeemed.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/vouchers/" + id + "/redemptions")).body(redeemed.redemption());
+                .location(URI.create("/api/vouchers/" + voucherId + "/redemptions")).body(redeemed.redemption());
     }
 
     @Operation(summary = "A voucher's redemptions: all of them for its region, those made in its own for a "
@@ -55,9 +55,9 @@ class VoucherController {
             array = @ArraySchema(maxItems = VoucherInput.MAX_REDEMPTIONS, schema = @Schema(
                     implementation = Redemption.class))))
     @Refusal(status = 404, why = "no such voucher, or the caller sees none of it")
-    @GetMapping("/api/vouchers/{id}/redemptions")
+    @GetMapping("/api/vouchers/{voucherId}/redemptions")
     List<Redemption> redemptions(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Schema(maxLength = 64) String id) {
-        return vouchers.redemptions(caller, id);
+            @PathVariable @Schema(maxLength = 64) String voucherId) {
+        return vouchers.redemptions(caller, voucherId);
     }
 }

@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Size;
  * the service ({@code POST /api/vouchers/{id}/redemptions}): a client sends them as read.
  */
 public record VoucherInput(
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotBlank @Size(max = 200) String holder,
         @Size(max = 18) @Pattern(regexp = Patterns.CREDIT_CODE, message = Patterns.CREDIT_CODE_MESSAGE)
         String holderCode,
