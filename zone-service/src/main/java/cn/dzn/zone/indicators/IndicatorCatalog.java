@@ -12,6 +12,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
+import cn.dzn.platform.errors.FieldError;
+import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.mongo.ReferenceData;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class IndicatorCatalog {
+
+    /**
+     * The most indicators the catalog holds: as many as a report may carry, each at most once
+     * (the standard set has 18). The catalog's answer and an annual report's lines state it.
+     */
+    public static final int MAX_INDICATORS = 100;
 
     private final MongoCollection<Indicator> indicators;
 
@@ -38,7 +46,16 @@ public class IndicatorCatalog {
         return indicators.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
+    /**
+     * Defines or redefines an indicator; a new one only while the catalog has room. Only national
+     * administrators define indicators, now and then: counting first keeps the cap, which only two
+     * new definitions at the very same moment could pass.
+     */
     public Indicator save(Indicator indicator) {
+        if (find(indicator.code()).isEmpty() && indicators.countDocuments() >= MAX_INDICATORS) {
+            throw Problems.invalid(List.of(new FieldError("code", "is new, and the catalog holds " + MAX_INDICATORS
+                    + " indicators, as many as a report may carry; redefine one instead")));
+        }
         indicators.replaceOne(Filters.eq("_id", indicator.code()), indicator, new ReplaceOptions().upsert(true));
         return indicator;
     }
