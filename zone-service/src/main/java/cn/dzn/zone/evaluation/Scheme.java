@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import cn.dzn.zone.indicators.Indicator;
 import cn.dzn.zone.periods.Period;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -22,14 +23,18 @@ import jakarta.validation.constraints.Size;
  * 0–1 across the zones by min–max normalisation, the zone's score being the weighted mean × 100.
  */
 public record Scheme(
-        @BsonId @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE) String period,
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid Weight> weights,
+        @BsonId @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
+        @Size(max = Period.MAX_LENGTH) String period,
+        @NotEmpty @Size(max = Scheme.MAX_WEIGHTS) List<@NotNull @Valid Weight> weights,
         @Size(max = 2000) String note,
         Long version) {
 
+    /** A ranking row lists the scheme's indicators it has no figure for: at most this many. */
+    public static final int MAX_WEIGHTS = 30;
+
     /** {@code lowerIsBetter}: true for indicators where less is the better result (default false). */
     /** A weight is a share, at most 100, with six decimals at most (1e309 was once stored). */
-    public record Weight(@NotBlank @Size(max = 64) String indicator,
+    public record Weight(@NotBlank @Size(max = Indicator.MAX_CODE) String indicator,
             @NotNull @Positive @DecimalMax("100") @Digits(integer = 3, fraction = 6) BigDecimal weight,
             Boolean lowerIsBetter) {
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.dzn.platform.regions.Region;
 import cn.dzn.zone.periods.Period;
+import cn.dzn.zone.zones.Zone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,10 +14,11 @@ import jakarta.validation.constraints.Size;
 
 /** A demand or scenario list as a zone publishes it for a period; {@code regionCode} is the zone's lead region. */
 public record ListInput(
-        @NotBlank @Size(max = 64) String zoneId,
-        @NotNull @Region String regionCode,
+        @NotBlank @Size(max = Zone.MAX_ID) String zoneId,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotNull ListKind kind,
-        @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE) String period,
+        @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
+        @Size(max = Period.MAX_LENGTH) String period,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid ListItem> items,
         Long version) {
 }

@@ -13,8 +13,13 @@ import jakarta.validation.constraints.Size;
  * names the lists but not their fields; these are ours.
  */
 public record ListItem(
-        @NotBlank @Size(max = 60) String industry,
-        @NotBlank @Size(max = 2000) String description,
+        @NotBlank @Size(max = ListItem.MAX_INDUSTRY) String industry,
+        @NotBlank @Size(max = ListItem.MAX_DESCRIPTION) String description,
         @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal budget,
-        @NotBlank @Size(max = 200) String contactOrg) {
+        @NotBlank @Size(max = ListItem.MAX_CONTACT_ORG) String contactOrg) {
+
+    /** A search hit repeats the item, and its filters match these fields: both state these limits. */
+    public static final int MAX_INDUSTRY = 60;
+    public static final int MAX_DESCRIPTION = 2000;
+    public static final int MAX_CONTACT_ORG = 200;
 }

@@ -19,6 +19,8 @@ public record Period(int year, Integer quarter) {
     public static final int FIRST_YEAR = 2000;
     public static final int LAST_YEAR = 2100;
     public static final String FORMAT = "(20\\d\\d|2100)(Q[1-4])?";
+    /** The longest period FORMAT allows ({@code 2025Q3}), for the document of every period. */
+    public static final int MAX_LENGTH = 6;
     public static final String FORMAT_MESSAGE = "must be a year from 2000 to 2100 like 2025, or a quarter like 2025Q3";
     public static final String YEAR_MESSAGE = "must be from 2000 to 2100";
     private static final Pattern PARSE = Pattern.compile("(20\\d\\d|2100)(?:Q([1-4]))?");

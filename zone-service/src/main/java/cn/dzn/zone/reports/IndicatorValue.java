@@ -2,6 +2,7 @@ package cn.dzn.zone.reports;
 
 import java.math.BigDecimal;
 
+import cn.dzn.zone.indicators.Indicator;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,9 +13,9 @@ import jakarta.validation.constraints.Size;
  * {@code unit}, when given, must be the indicator's own.
  */
 public record IndicatorValue(
-        @NotBlank @Size(max = 48) String indicator,
+        @NotBlank @Size(max = Indicator.MAX_CODE) String indicator,
         @Digits(integer = 15, fraction = 4) BigDecimal value,
-        @Size(max = 20) String unit,
+        @Size(max = Indicator.MAX_UNIT) String unit,
         @Digits(integer = 15, fraction = 4) BigDecimal numerator,
         @Digits(integer = 15, fraction = 4) BigDecimal denominator) {
 }

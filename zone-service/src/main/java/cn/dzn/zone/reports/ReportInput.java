@@ -3,7 +3,9 @@ package cn.dzn.zone.reports;
 import java.util.List;
 
 import cn.dzn.platform.regions.Region;
+import cn.dzn.zone.indicators.IndicatorCatalog;
 import cn.dzn.zone.periods.Period;
+import cn.dzn.zone.zones.Zone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,11 +19,12 @@ import jakarta.validation.constraints.Size;
  * VERIFIED or RETURNED only from the tier above ({@code returnReason} then says why).
  */
 public record ReportInput(
-        @NotBlank @Size(max = 64) String zoneId,
-        @NotNull @Region String regionCode,
-        @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE) String period,
+        @NotBlank @Size(max = Zone.MAX_ID) String zoneId,
+        @NotNull @Region @Size(max = 6) String regionCode,
+        @NotNull @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
+        @Size(max = Period.MAX_LENGTH) String period,
         @NotNull ReportStatus status,
-        @NotEmpty @Size(max = 100) List<@NotNull @Valid IndicatorValue> values,
+        @NotEmpty @Size(max = IndicatorCatalog.MAX_INDICATORS) List<@NotNull @Valid IndicatorValue> values,
         @Size(max = 2000) String note,
         @Size(max = 2000) String returnReason,
         Long version) {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 import cn.dzn.platform.regions.Region;
+import cn.dzn.zone.indicators.Indicator;
 import cn.dzn.zone.periods.Period;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,15 +20,18 @@ import jakarta.validation.constraints.Size;
  * a growth is measured from, when known. {@code source} cites where the target comes from.
  */
 public record Target(
-        @BsonId String id,
-        @NotNull @Region String regionCode,
-        @NotBlank @Size(max = 48) String indicator,
+        @BsonId @Size(max = Target.MAX_ID) String id,
+        @NotNull @Region @Size(max = 6) String regionCode,
+        @NotBlank @Size(max = Indicator.MAX_CODE) String indicator,
         @NotNull @Min(value = Period.FIRST_YEAR, message = Period.YEAR_MESSAGE) @Max(value = Period.LAST_YEAR, message = Period.YEAR_MESSAGE) Integer year,
         @NotNull TargetKind kind,
         @NotNull @PositiveOrZero BigDecimal value,
         @PositiveOrZero BigDecimal maxValue,
         @PositiveOrZero BigDecimal baseline,
         @Size(max = 300) String source) {
+
+    /** {@code regionCode.indicator.year}: 6 + 1 + {@link Indicator#MAX_CODE} + 1 + 4 characters at most. */
+    public static final int MAX_ID = 6 + 1 + Indicator.MAX_CODE + 1 + 4;
 
     public static String idOf(String regionCode, String indicator, Integer year) {
         return regionCode + "." + indicator + "." + year;

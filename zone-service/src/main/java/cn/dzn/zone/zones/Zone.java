@@ -29,4 +29,10 @@ public record Zone(
         Instant createdAt,
         Instant updatedAt,
         long version) {
+
+    /**
+     * The longest zone id: the service makes 24 hex digits, a client syncing a zone names one of
+     * at most 64 characters (the kit's rule). Inputs that name a zone take no longer one.
+     */
+    public static final int MAX_ID = 64;
 }

@@ -16,12 +16,13 @@ import jakarta.validation.constraints.Size;
 /**
  * What a client sends to create or replace a zone; {@code version} is the one it read (updates).
  * {@code constructionBody} is the 建设主体 (usually the lead province's people's government),
- * {@code coreParks} the parks the zone is built from (seed 004).
+ * {@code coreParks} the parks the zone is built from (seed 004). Region codes are six digits:
+ * {@code @Region} checks them, {@code @Size} states their length in the OpenAPI document.
  */
 public record ZoneInput(
-        @NotBlank @Size(max = 200) String name,
-        @NotNull @Region String regionCode,
-        @NotEmpty @Size(max = 60) List<@NotNull @Region String> memberCities,
+        @NotBlank @Size(max = ZoneInput.MAX_NAME) String name,
+        @NotNull @Region @Size(max = 6) String regionCode,
+        @NotEmpty @Size(max = ZoneInput.MAX_MEMBERS) List<@NotNull @Region @Size(max = 6) String> memberCities,
         @Size(max = 200) String approvalDocument,
         @PastOrPresent LocalDate approvedOn,
         @Min(1) @Max(50) Integer batch,
@@ -32,4 +33,8 @@ public record ZoneInput(
         @Size(max = 30) List<@NotBlank @Size(max = 100) String> coreParks,
         @Size(max = 2000) String note,
         Long version) {
+
+    /** Answers that repeat a zone's name or members (overview, annual report) state these limits. */
+    public static final int MAX_NAME = 200;
+    public static final int MAX_MEMBERS = 60;
 }
