@@ -19,7 +19,7 @@ import cn.dzn.store.EmbeddedStore;
  */
 public final class Suite implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     static final String LOOPBACK = "127.0.0.1";
 
     private final SuiteConfig config;
@@ -54,18 +54,28 @@ public final class Suite implements AutoCloseable {
         return store;
     }
 
-    /** Starts everything and returns once every part reports ready. */
+    /**
+     * Starts everything and returns once every part reports ready. A part that does not start
+     * stops the others before the failure is thrown: nobody else holds them then, and five
+     * orphaned JVMs starve the machine for whatever runs next.
+     */
     public Suite start() {
         requireJars();
-        if (config.externalMongoUri() == null) {
-            startStore();
+        try {
+            if (config.externalMongoUri() == null) {
+                startStore();
+            }
+            for (String service : SuiteConfig.SERVICES) {
+                parts.put(service, startJar(service, config.servicePorts().get(service), serviceEnv(),
+                        SuiteSecrets.GATEWAY_ONLY));
+            }
+            parts.put("gateway", startJar("gateway", config.gatewayPort(), gatewayEnv(), List.of()));
+            parts.forEach((name, part) -> startTimes.put(name, part.awaitHttpOk(
+                    "http://" + LOOPBACK + ":" + managementPort(name) + "/actuator/health/readiness", START_TIMEOUT)));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        for (String service : SuiteConfig.SERVICES) {
-            parts.put(service, startJar(service, config.servicePorts().get(service), serviceEnv(), SuiteSecrets.GATEWAY_ONLY));
-        }
-        parts.put("gateway", startJar("gateway", config.gatewayPort(), gatewayEnv(), List.of()));
-        parts.forEach((name, part) -> startTimes.put(name, part.awaitHttpOk(
-                "http://" + LOOPBACK + ":" + managementPort(name) + "/actuator/health/readiness", START_TIMEOUT)));
         return this;
     }
 
