@@ -5,6 +5,7 @@ import static cn.dzn.platform.identity.Role.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,37 @@ class AnnualReportTest extends ZoneServiceTestBase {
                 .isEqualTo(400);
         assertThat(http().get("/api/zones/" + zoneId + "/annual-report/2014", "Authorization",
                 TestCallers.bearer("440100", READ)).status()).isEqualTo(404);
+    }
+
+    /**
+     * Issue 14: the case list had no bound. It is read in keyset pages; a report presents at most
+     * 20 cases of its zone and year, and the collection takes no 21st.
+     */
+    @Test
+    void casesAreReadInPagesAndAReportsYearTakesTwentyAtMost() {
+        for (int i = 1; i <= 20; i++) {
+            assertThat(http().post("/api/cases", TestHttp.json(Map.of("zoneId", zoneId, "year", 2015, "title",
+                    "案例 " + i, "summary", "s")), "Authorization", NATIONAL).status()).isEqualTo(201);
+        }
+        var twentyFirst = http().post("/api/cases", TestHttp.json(Map.of("zoneId", zoneId, "year", 2015, "title",
+                "案例 21", "summary", "s")), "Authorization", NATIONAL);
+        assertThat(twentyFirst.status()).isEqualTo(400);
+        assertThat(twentyFirst.text()).contains("20 cases for 2015");
+
+        List<String> titles = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = http().get("/api/cases?zoneId=" + zoneId + "&year=2015&limit=8"
+                    + (after == null ? "" : "&after=" + after), "Authorization", ZHEJIANG).json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(8);
+            page.get("items").forEach(study -> titles.add(study.get("title").asString()));
+            JsonNode next = page.path("next");
+            after = next.isNull() || next.isMissingNode() ? null : next.asString();
+        } while (after != null);
+        assertThat(titles).hasSize(20).doesNotHaveDuplicates().startsWith("案例 1", "案例 2");
+        assertThat(http().get("/api/zones/" + zoneId + "/annual-report/2015", "Authorization", NATIONAL).json()
+                .get("cases")).hasSize(20);
+        assertThat(http().get("/api/cases?year=1999", "Authorization", ZHEJIANG).status()).isEqualTo(400);
     }
 
     void verifiedTurnover(String period, int value) {

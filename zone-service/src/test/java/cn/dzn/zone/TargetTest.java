@@ -6,6 +6,7 @@ import static cn.dzn.platform.identity.Role.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,33 @@ class TargetTest extends ZoneServiceTestBase {
 
     @Test
     void theSeedsTargetsAreLoadedWithTheirSources() {
-        JsonNode shenzhen = http().get("/api/targets?region=440300", "Authorization", SHENZHEN).json();
+        JsonNode shenzhen = http().get("/api/targets?region=440300", "Authorization", SHENZHEN).json().get("items");
         JsonNode turnover = find(shenzhen, "440300.contract_turnover.2020");
         assertThat(new BigDecimal(turnover.get("value").asString())).isEqualByComparingTo("12000000");
         assertThat(turnover.get("source").asString()).contains("seed 002").contains("1200亿元");
         assertThat(find(shenzhen, "440300.transfer_institutions.2020").get("maxValue").asInt()).isEqualTo(8);
         assertThat(find(shenzhen, "440300.maker_spaces.2020").get("kind").asString()).isEqualTo("INCREMENT");
-        assertThat(http().get("/api/targets", "Authorization", SHENZHEN).json().size()).isGreaterThanOrEqualTo(10);
+        assertThat(http().get("/api/targets", "Authorization", SHENZHEN).json().get("items").size())
+                .isGreaterThanOrEqualTo(10);
+    }
+
+    /** Issue 14: the list of targets had no bound; it is read in keyset pages, as every list of the API. */
+    @Test
+    void targetsAreReadInKeysetPages() {
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = http().get("/api/targets?limit=3" + (after == null ? "" : "&after=" + after),
+                    "Authorization", SHENZHEN).json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(3);
+            page.get("items").forEach(target -> seen.add(target.get("id").asString()));
+            JsonNode next = page.path("next");
+            after = next.isNull() || next.isMissingNode() ? null : next.asString();
+        } while (after != null);
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(10).doesNotHaveDuplicates().isSorted()
+                .contains("440300.contract_turnover.2020");
+        assertThat(http().get("/api/targets?region=4403", "Authorization", SHENZHEN).status()).isEqualTo(400);
+        assertThat(http().get("/api/targets?limit=501", "Authorization", SHENZHEN).status()).isEqualTo(400);
     }
 
     @Test

@@ -65,7 +65,7 @@ public class AnnualReportService {
             }
         }
         return new AnnualReport(zone.id(), zone.name(), zone.regionCode(), zone.memberCities(), year, lines,
-                standing(zoneId, year), cases.find(zoneId, year));
+                standing(zoneId, year), cases.ofReport(zoneId, year));
     }
 
     private BigDecimal figure(Caller caller, Indicator indicator, String period, String zoneId) {

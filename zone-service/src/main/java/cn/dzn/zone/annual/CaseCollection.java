@@ -18,11 +18,20 @@ import com.mongodb.client.model.Sorts;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.mongo.KeysetPager;
+import cn.dzn.platform.web.Page;
+import cn.dzn.platform.web.PageRequest;
 import cn.dzn.zone.zones.ZoneService;
 
-/** The case collection: national administrators curate it; everyone reads it. */
+/**
+ * The case collection: national administrators curate it; everyone reads it, a keyset page at a
+ * time. A zone's annual report presents its typical cases of the year (典型案例), a few, not an
+ * archive: at most {@link #MAX_PER_REPORT} per zone and year.
+ */
 @Service
 public class CaseCollection {
+
+    public static final int MAX_PER_REPORT = 20;
 
     private final MongoCollection<CaseStudy> cases;
     private final ZoneService zones;
@@ -32,10 +41,18 @@ public class CaseCollection {
         this.zones = zones;
     }
 
+    /**
+     * Curators add cases one at a time: counting first keeps a report's cap, which only two
+     * additions to the same zone and year at the very same moment could pass.
+     */
     public CaseStudy add(Caller caller, CaseStudy study) {
         caller.requireAdmin();
         if (zones.lookup(study.zoneId()).isEmpty()) {
             throw Problems.invalid(List.of(new FieldError("zoneId", "no zone " + study.zoneId())));
+        }
+        if (cases.countDocuments(filter(study.zoneId(), study.year())) >= MAX_PER_REPORT) {
+            throw Problems.invalid(List.of(new FieldError("", study.zoneId() + " has " + MAX_PER_REPORT + " cases for "
+                    + study.year() + ", as many as its annual report presents; remove one first")));
         }
         CaseStudy stored = new CaseStudy(new ObjectId().toHexString(), study.zoneId(), study.year(), study.title(),
                 study.summary(), study.tags() == null ? List.of() : study.tags());
@@ -58,7 +75,17 @@ public class CaseCollection {
         }
     }
 
-    public List<CaseStudy> find(String zoneId, Integer year) {
+    /** Cases in id order (the order they were added), narrowed to a zone or a year when given. */
+    public Page<CaseStudy> page(String zoneId, Integer year, PageRequest request) {
+        return KeysetPager.page(cases, filter(zoneId, year), request, CaseStudy::id);
+    }
+
+    /** The cases an annual report presents. */
+    public List<CaseStudy> ofReport(String zoneId, int year) {
+        return cases.find(filter(zoneId, year)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    private static Bson filter(String zoneId, Integer year) {
         List<Bson> filters = new ArrayList<>();
         if (zoneId != null) {
             filters.add(eq("zoneId", zoneId));
@@ -66,7 +93,6 @@ public class CaseCollection {
         if (year != null) {
             filters.add(eq("year", year));
         }
-        return cases.find(filters.isEmpty() ? empty() : and(filters)).sort(Sorts.ascending("_id"))
-                .into(new ArrayList<>());
+        return filters.isEmpty() ? empty() : and(filters);
     }
 }

@@ -1,7 +1,6 @@
 package cn.dzn.zone.annual;
 
 import java.net.URI;
-import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,7 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.platform.identity.AdministratorsOnly;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.web.Page;
+import cn.dzn.platform.web.PageRequest;
+import cn.dzn.zone.PageApiDocs;
+import cn.dzn.zone.periods.Period;
+import cn.dzn.zone.zones.Zone;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 /** {@code /api/cases}: the case collection (seed 004 §七). */
 @RestController
@@ -37,17 +44,22 @@ class CaseController {
     }
 
     @GetMapping
-    List<CaseStudy> list(@RequestParam(required = false) String zoneId, @RequestParam(required = false) Integer year) {
-        return cases.find(zoneId, year);
+    Page<CaseStudy> list(@RequestParam(required = false) @Size(max = Zone.MAX_ID) String zoneId,
+            @RequestParam(required = false) @Min(value = Period.FIRST_YEAR, message = Period.YEAR_MESSAGE)
+            @Max(value = Period.LAST_YEAR, message = Period.YEAR_MESSAGE) Integer year,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) @Size(max = PageApiDocs.MAX_CURSOR) String after) {
+        return cases.page(zoneId, year, PageRequest.of(limit, after));
     }
 
     @GetMapping("/{id}")
-    CaseStudy get(@PathVariable String id) {
+    CaseStudy get(@PathVariable @Size(max = CaseStudy.MAX_ID) String id) {
         return cases.get(id);
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller,
+            @PathVariable @Size(max = CaseStudy.MAX_ID) String id) {
         cases.remove(caller, id);
         return ResponseEntity.noContent().build();
     }

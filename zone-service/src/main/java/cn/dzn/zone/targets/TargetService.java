@@ -11,12 +11,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 
+import cn.dzn.platform.mongo.KeysetPager;
 import cn.dzn.platform.mongo.ReferenceData;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.web.Page;
+import cn.dzn.platform.web.PageRequest;
 import cn.dzn.zone.indicators.IndicatorCatalog;
 import cn.dzn.zone.rollups.Rollup;
 import cn.dzn.zone.rollups.RollupService;
@@ -42,9 +44,9 @@ public class TargetService {
         ReferenceData.insertMissing(targets, json, "/targets.json", Target.class);
     }
 
-    public List<Target> list(String regionCode) {
-        return targets.find(regionCode == null ? Filters.empty() : Filters.eq("regionCode", regionCode))
-                .sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    public Page<Target> list(String regionCode, PageRequest page) {
+        return KeysetPager.page(targets, regionCode == null ? Filters.empty() : Filters.eq("regionCode", regionCode),
+                page, Target::id);
     }
 
     public Target get(String id) {
