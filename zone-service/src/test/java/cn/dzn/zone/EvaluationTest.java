@@ -88,7 +88,11 @@ class EvaluationTest extends ZoneServiceTestBase {
             assertThat(response.status()).as(bad).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
-        assertThat(http().get("/api/evaluation/1999/ranking", "Authorization", NATIONAL).status()).isEqualTo(404);
+        assertThat(http().get("/api/evaluation/2099/ranking", "Authorization", NATIONAL).status())
+                .as("a period without a scheme").isEqualTo(404);
+        // Issue 14: one range of periods, also where one is only read.
+        assertThat(http().get("/api/evaluation/1999/ranking", "Authorization", NATIONAL).text())
+                .contains("\"field\":\"period\"", "2000 to 2100");
     }
 
     void zone(String key, String province, String city, Map<String, Object> values) {

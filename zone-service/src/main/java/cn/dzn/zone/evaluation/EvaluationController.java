@@ -10,11 +10,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.platform.identity.AdministratorsOnly;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.zone.periods.Period;
+import cn.dzn.zone.zones.Zone;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * {@code /api/evaluation}: national administrators define a period's scheme; a zone's lead region
- * records its self-evaluation; anyone reads the ranking.
+ * records its self-evaluation; anyone reads the ranking. Where a body comes along, the path's
+ * limits are documented and EvaluationService checks them (the period against the body's or its
+ * format, the zone by finding it): a constraint on the path would report the body's field errors
+ * under the parameter's name instead (platform's HandlerMethodValidationException answer).
  */
 @RestController
 @RequestMapping("/api/evaluation")
@@ -28,24 +37,32 @@ class EvaluationController {
 
     @AdministratorsOnly(national = true)
     @PutMapping("/{period}/scheme")
-    Scheme define(@AuthenticationPrincipal Caller caller, @PathVariable String period,
+    Scheme define(@AuthenticationPrincipal Caller caller,
+            @Parameter(schema = @Schema(pattern = Period.FORMAT, maxLength = Period.MAX_LENGTH))
+            @PathVariable String period,
             @Valid @RequestBody Scheme scheme) {
         return evaluation.define(caller, period, scheme);
     }
 
     @GetMapping("/{period}/scheme")
-    Scheme scheme(@PathVariable String period) {
+    Scheme scheme(@PathVariable @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
+            @Size(max = Period.MAX_LENGTH) String period) {
         return evaluation.scheme(period);
     }
 
     @PutMapping("/{period}/self/{zoneId}")
-    SelfEvaluation selfEvaluate(@AuthenticationPrincipal Caller caller, @PathVariable String period,
-            @PathVariable String zoneId, @Valid @RequestBody SelfEvaluation self) {
+    SelfEvaluation selfEvaluate(@AuthenticationPrincipal Caller caller,
+            @Parameter(schema = @Schema(pattern = Period.FORMAT, maxLength = Period.MAX_LENGTH))
+            @PathVariable String period,
+            @Parameter(description = "no zone has a longer id: 404", schema = @Schema(maxLength = Zone.MAX_ID))
+            @PathVariable String zoneId,
+            @Valid @RequestBody SelfEvaluation self) {
         return evaluation.selfEvaluate(caller, zoneId, period, self);
     }
 
     @GetMapping("/{period}/ranking")
-    Ranking ranking(@PathVariable String period) {
+    Ranking ranking(@PathVariable @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
+            @Size(max = Period.MAX_LENGTH) String period) {
         return evaluation.ranking(period);
     }
 }

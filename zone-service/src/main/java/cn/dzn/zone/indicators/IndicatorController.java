@@ -15,7 +15,14 @@ import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.AdministratorsOnly;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.regions.RegionCode;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** {@code /api/indicators}: everyone reads the definitions; national administrators define them. */
 @RestController
@@ -28,19 +35,29 @@ class IndicatorController {
         this.catalog = catalog;
     }
 
+    @ApiResponse(responseCode = "200", description = "the catalog, in code order",
+            content = @Content(array = @ArraySchema(maxItems = IndicatorCatalog.MAX_INDICATORS,
+                    schema = @Schema(implementation = Indicator.class))))
     @GetMapping
     List<Indicator> list() {
         return catalog.all();
     }
 
     @GetMapping("/{code}")
-    Indicator get(@PathVariable String code) {
+    Indicator get(@PathVariable @Pattern(regexp = Indicator.CODE) @Size(max = Indicator.MAX_CODE) String code) {
         return catalog.find(code).orElseThrow(() -> Problems.notFound("indicator " + code));
     }
 
+    /**
+     * The code must be the body's (checked below), so the body's limits bound it; a constraint on
+     * it here would report the body's field errors under the parameter's name instead (platform's
+     * HandlerMethodValidationException answer).
+     */
     @AdministratorsOnly(national = true)
     @PutMapping("/{code}")
-    Indicator define(@AuthenticationPrincipal Caller caller, @PathVariable String code,
+    Indicator define(@AuthenticationPrincipal Caller caller,
+            @Parameter(schema = @Schema(pattern = Indicator.CODE, maxLength = Indicator.MAX_CODE))
+            @PathVariable String code,
             @Valid @RequestBody Indicator indicator) {
         caller.requireAdmin();
         if (!caller.region().equals(RegionCode.NATIONAL)) {

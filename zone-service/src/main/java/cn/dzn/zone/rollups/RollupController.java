@@ -8,6 +8,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.regions.Region;
+import cn.dzn.zone.indicators.Indicator;
+import cn.dzn.zone.periods.Period;
+import cn.dzn.zone.zones.Zone;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * {@code GET /api/reports/rollup?indicator=&period=[&region=][&zoneId=][&verifiedOnly=]}: an
@@ -26,16 +32,25 @@ class RollupController {
     }
 
     @GetMapping("/api/reports/rollup")
-    Rollup rollup(@AuthenticationPrincipal Caller caller, @RequestParam String indicator,
-            @RequestParam String period, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String zoneId, @RequestParam(defaultValue = "true") boolean verifiedOnly) {
+    Rollup rollup(@AuthenticationPrincipal Caller caller,
+            @RequestParam @Size(max = Indicator.MAX_CODE) String indicator,
+            @RequestParam @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
+            @Size(max = Period.MAX_LENGTH) String period,
+            @RequestParam(required = false) @Region @Size(max = 6) String region,
+            @RequestParam(required = false) @Size(max = Zone.MAX_ID) String zoneId,
+            @RequestParam(defaultValue = "true") boolean verifiedOnly) {
         return rollups.rollup(caller, indicator, period, region, zoneId, verifiedOnly);
     }
 
     /** {@code GET /api/reports/trading-index?base=2024Q1&periods=2024Q1,2024Q2[&region=]}: see {@link TradingIndex}. */
     @GetMapping("/api/reports/trading-index")
-    TradingIndex tradingIndex(@AuthenticationPrincipal Caller caller, @RequestParam String base,
-            @RequestParam List<String> periods, @RequestParam(required = false) String region) {
+    TradingIndex tradingIndex(@AuthenticationPrincipal Caller caller,
+            @RequestParam @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
+            @Size(max = Period.MAX_LENGTH) String base,
+            @RequestParam @Size(min = 1, max = TradingIndex.MAX_POINTS, message = "1 to {max} periods, comma-separated")
+            List<@Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
+                    @Size(max = Period.MAX_LENGTH) String> periods,
+            @RequestParam(required = false) @Region @Size(max = 6) String region) {
         return tradingIndex.series(caller, region, base, periods);
     }
 }

@@ -1,6 +1,5 @@
 package cn.dzn.zone.rollups;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
-
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
@@ -17,7 +15,6 @@ import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.zone.indicators.Indicator;
 import cn.dzn.zone.indicators.IndicatorCatalog;
 import cn.dzn.zone.reports.IndicatorValue;
-import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.reports.Report;
 import cn.dzn.zone.reports.ReportService;
 
@@ -40,14 +37,12 @@ public class RollupService {
         this.indicators = indicators;
     }
 
+    /** {@code period} and {@code regionCode} are well formed: checked by the controller, or stored so. */
     public Rollup rollup(Caller caller, String code, String period, String regionCode, String zoneId,
             boolean verifiedOnly) {
         Indicator indicator = indicators.find(code).orElseThrow(() -> Problems.invalid(List.of(
                 new FieldError("indicator", "no indicator " + code + " (GET /api/indicators lists them)"))));
-        if (Period.parse(period) == null) {
-            throw Problems.invalid(List.of(new FieldError("period", Period.FORMAT_MESSAGE)));
-        }
-        RegionCode region = regionCode == null ? caller.region() : region(regionCode);
+        RegionCode region = regionCode == null ? caller.region() : RegionCode.of(regionCode);
         if (!caller.region().contains(region)) {
             throw Problems.forbidden("region " + region + " lies outside the caller's region " + caller.region());
         }
@@ -61,10 +56,10 @@ public class RollupService {
             });
         }
         Figures total = Figures.of(indicator, all);
-        List<Rollup.Part> parts = byPart.entrySet().stream().map(part -> {
+        List<Rollup.Part> parts = Rollup.bounded(byPart.entrySet().stream().map(part -> {
             Figures figures = Figures.of(indicator, part.getValue());
             return new Rollup.Part(part.getKey(), figures.value(), figures.reports());
-        }).toList();
+        }).toList());
         return new Rollup(code, indicator.unit(), indicator.aggregation(), period, region.code(), zoneId, verifiedOnly,
                 total.value(), total.reports(), total.numerator(), total.denominator(), parts);
     }
@@ -79,13 +74,5 @@ public class RollupService {
             case PROVINCE -> Report::regionCode;
             case CITY, DISTRICT -> Report::zoneId;
         };
-    }
-
-    private static RegionCode region(String code) {
-        String problem = RegionCode.problemWith(code);
-        if (problem != null) {
-            throw Problems.invalid(List.of(new FieldError("region", problem)));
-        }
-        return RegionCode.of(code);
     }
 }

@@ -1,6 +1,5 @@
 package cn.dzn.zone.rollups;
 
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -10,12 +9,9 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 
-
-import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.regions.RegionCode;
-import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.reports.Report;
 import cn.dzn.zone.reports.ReportService;
 
@@ -24,7 +20,6 @@ import cn.dzn.zone.reports.ReportService;
 public class TradingIndexService {
 
     static final String TURNOVER = "contract_turnover";
-    private static final int MAX_PERIODS = 40;
 
     private final ReportService reports;
 
@@ -32,19 +27,14 @@ public class TradingIndexService {
         this.reports = reports;
     }
 
+    /**
+     * The series for the periods asked, over the caller's region or {@code regionCode} inside it;
+     * the controller has checked the codes, the periods and how many there are.
+     */
     public TradingIndex series(Caller caller, String regionCode, String base, List<String> periods) {
-        RegionCode region = regionCode == null ? caller.region() : RegionCode.of(checkedRegion(regionCode));
+        RegionCode region = regionCode == null ? caller.region() : RegionCode.of(regionCode);
         if (!caller.region().contains(region)) {
             throw Problems.forbidden("region " + region + " lies outside the caller's region " + caller.region());
-        }
-        List<FieldError> errors = new ArrayList<>();
-        checkPeriod("base", base, errors);
-        if (periods.isEmpty() || periods.size() > MAX_PERIODS) {
-            errors.add(new FieldError("periods", "1 to " + MAX_PERIODS + " periods, comma-separated"));
-        }
-        periods.forEach(period -> checkPeriod("periods", period, errors));
-        if (!errors.isEmpty()) {
-            throw Problems.invalid(errors);
         }
         Map<String, BigDecimal> atBase = turnoverByCity(region, base);
         List<TradingIndex.Point> points = new ArrayList<>();
@@ -55,7 +45,7 @@ public class TradingIndexService {
             BigDecimal baseTurnover = matched.stream().map(atBase::get).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal index = baseTurnover.signum() == 0 ? null
                     : turnover.multiply(BigDecimal.valueOf(100)).divide(baseTurnover, MathContext.DECIMAL64);
-            points.add(new TradingIndex.Point(period, index, turnover, baseTurnover, matched));
+            points.add(new TradingIndex.Point(period, index, turnover, baseTurnover, Rollup.bounded(matched)));
         }
         return new TradingIndex(region.code(), base, points);
     }
@@ -68,19 +58,5 @@ public class TradingIndexService {
                     .ifPresent(value -> byCity.merge(report.regionCode(), value.value(), BigDecimal::add));
         }
         return byCity;
-    }
-
-    private static void checkPeriod(String field, String period, List<FieldError> errors) {
-        if (Period.parse(period) == null) {
-            errors.add(new FieldError(field, "'" + period + "' " + Period.FORMAT_MESSAGE));
-        }
-    }
-
-    private static String checkedRegion(String code) {
-        String problem = RegionCode.problemWith(code);
-        if (problem != null) {
-            throw Problems.invalid(List.of(new FieldError("region", problem)));
-        }
-        return code;
     }
 }
