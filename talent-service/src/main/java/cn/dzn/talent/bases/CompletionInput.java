@@ -20,9 +20,9 @@ import jakarta.validation.constraints.Size;
  * anywhere). The trainee is named by the professional's id only, never by personal data.
  */
 public record CompletionInput(
-        @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "must be a training base's id") String baseId,
-        @NotNull @Pattern(regexp = Formats.TALENT_ID, message = Formats.TALENT_ID_MESSAGE) String talentId,
-        @NotNull @Region String regionCode,
+        @NotNull @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "must be a training base's id") String baseId,
+        @NotNull @Size(max = Formats.TALENT_ID_LENGTH) @Pattern(regexp = Formats.TALENT_ID, message = Formats.TALENT_ID_MESSAGE) String talentId,
+        @NotNull @Size(max = Formats.REGION_LENGTH) @Region String regionCode,
         @NotEmpty @Size(max = 200) List<@NotNull @Valid CompletedCourse> courses,
         Long version) {
 

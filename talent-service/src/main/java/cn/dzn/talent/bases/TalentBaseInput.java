@@ -3,6 +3,7 @@ package cn.dzn.talent.bases;
 import java.util.List;
 
 import cn.dzn.platform.regions.Region;
+import cn.dzn.talent.common.Formats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +25,7 @@ import jakarta.validation.constraints.Size;
 public record TalentBaseInput(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 200) String hostOrganisation,
-        @NotNull @Region String regionCode,
+        @NotNull @Size(max = Formats.REGION_LENGTH) @Region String regionCode,
         @NotNull @Min(1) @Max(50) Integer batch,
         @Size(max = 200) List<@NotNull @Valid Course> courses,
         @Size(max = 2000) String note,

@@ -19,8 +19,8 @@ import jakarta.validation.constraints.Size;
  * arithmetic; a record written whole must state the same.
  */
 public record BrokerInput(
-        @NotNull @Pattern(regexp = Formats.TALENT_ID, message = Formats.TALENT_ID_MESSAGE) String talentId,
-        @NotNull @Region String regionCode,
+        @NotNull @Size(max = Formats.TALENT_ID_LENGTH) @Pattern(regexp = Formats.TALENT_ID, message = Formats.TALENT_ID_MESSAGE) String talentId,
+        @NotNull @Size(max = Formats.REGION_LENGTH) @Region String regionCode,
         @NotNull @Valid Institution institution,
         @NotNull @PastOrPresent LocalDate admittedOn,
         @Size(max = 50) List<@NotNull @Valid Agreement> agreements,

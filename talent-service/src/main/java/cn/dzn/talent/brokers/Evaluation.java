@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Size;
  * a record that states others is refused.
  */
 public record Evaluation(
-        @NotNull @Pattern(regexp = Formats.PERIOD, message = Formats.PERIOD_MESSAGE) String period,
+        @NotNull @Size(max = Formats.PERIOD_LENGTH) @Pattern(regexp = Formats.PERIOD, message = Formats.PERIOD_MESSAGE) String period,
         @NotNull @Size(min = 1, max = 20) Map<@NotNull @Pattern(regexp = Evaluation.INDICATOR) String,
                 @NotNull @Min(0) @Max(100) Integer> points,
         @NotNull @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal score,

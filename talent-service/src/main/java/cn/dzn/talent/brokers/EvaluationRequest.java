@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 /** {@code POST /api/brokers/{id}/evaluate}: a period and the points given on each indicator of the index. */
 public record EvaluationRequest(
-        @NotNull @Pattern(regexp = Formats.PERIOD, message = Formats.PERIOD_MESSAGE) String period,
+        @NotNull @Size(max = Formats.PERIOD_LENGTH) @Pattern(regexp = Formats.PERIOD, message = Formats.PERIOD_MESSAGE) String period,
         @NotNull @Size(min = 1, max = 20) Map<@NotNull @Pattern(regexp = Evaluation.INDICATOR) String,
                 @NotNull @Min(0) @Max(100) Integer> points) {
 }

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 public record AssignmentOutcome(
         @NotNull Status status,
         @Size(max = 2000) String summary,
-        @Size(max = 100) List<@NotNull @Pattern(regexp = Formats.CONTRACT_NUMBER, message = Formats.CONTRACT_NUMBER_MESSAGE) String> contractNumbers) {
+        @Size(max = 100) List<@NotNull @Size(max = Formats.CONTRACT_NUMBER_LENGTH) @Pattern(regexp = Formats.CONTRACT_NUMBER, message = Formats.CONTRACT_NUMBER_MESSAGE) String> contractNumbers) {
 
     public enum Status {
         ONGOING, COMPLETED, ENDED_EARLY

@@ -21,10 +21,10 @@ import jakarta.validation.constraints.Size;
  */
 public record CommissionerInput(
         @NotNull AssignmentKind kind,
-        @Pattern(regexp = Formats.REFERENCE, message = Formats.REFERENCE_MESSAGE) String personRef,
+        @Size(max = Formats.REFERENCE_LENGTH) @Pattern(regexp = Formats.REFERENCE, message = Formats.REFERENCE_MESSAGE) String personRef,
         @Size(max = 200) String teamName,
         @Min(2) @Max(500) Integer teamSize,
-        @NotNull @Region String regionCode,
+        @NotNull @Size(max = Formats.REGION_LENGTH) @Region String regionCode,
         @NotNull @Valid Enterprise enterprise,
         @NotNull LocalDate from,
         @NotNull LocalDate to,

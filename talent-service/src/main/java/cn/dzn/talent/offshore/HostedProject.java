@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
  */
 public record HostedProject(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Region String registeredIn,
-        @NotEmpty @Size(max = 30) List<@NotNull @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String> operatingIn,
+        @NotNull @Size(max = Formats.REGION_LENGTH) @Region String registeredIn,
+        @NotEmpty @Size(max = 30) List<@NotNull @Size(max = Formats.COUNTRY_LENGTH) @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String> operatingIn,
         @NotNull @PastOrPresent LocalDate since) {
 }

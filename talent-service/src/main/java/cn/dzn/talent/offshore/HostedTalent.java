@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
  * programme reports on.
  */
 public record HostedTalent(
-        @NotNull @Pattern(regexp = Formats.REFERENCE, message = Formats.REFERENCE_MESSAGE) String ref,
-        @NotNull @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String originCountry,
+        @NotNull @Size(max = Formats.REFERENCE_LENGTH) @Pattern(regexp = Formats.REFERENCE, message = Formats.REFERENCE_MESSAGE) String ref,
+        @NotNull @Size(max = Formats.COUNTRY_LENGTH) @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String originCountry,
         @Size(max = 100) String field,
         @NotNull @PastOrPresent LocalDate since) {
 }

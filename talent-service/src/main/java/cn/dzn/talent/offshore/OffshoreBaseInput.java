@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.dzn.platform.regions.Region;
+import cn.dzn.talent.common.Formats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,7 @@ import jakarta.validation.constraints.Size;
 public record OffshoreBaseInput(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 200) String operator,
-        @NotNull @Region String regionCode,
+        @NotNull @Size(max = Formats.REGION_LENGTH) @Region String regionCode,
         @NotNull OffshoreBaseType type,
         @PastOrPresent LocalDate establishedOn,
         @Size(max = 50) List<@NotNull @Valid OverseasCentre> overseasCentres,

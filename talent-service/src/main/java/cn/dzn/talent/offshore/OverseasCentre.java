@@ -9,6 +9,6 @@ import jakarta.validation.constraints.Size;
 /** A centre the base runs abroad, in {@code country} (never CN). */
 public record OverseasCentre(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String country,
+        @NotNull @Size(max = Formats.COUNTRY_LENGTH) @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String country,
         @Size(max = 100) String city) {
 }

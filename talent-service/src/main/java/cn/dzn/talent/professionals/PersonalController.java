@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.talent.common.Formats;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * {@code GET /api/talents/{id}/personal}: a professional's personal data, one record at a time,
@@ -25,8 +28,10 @@ class PersonalController {
 
     @Operation(summary = "A professional's personal data, for a caller of its own city or district only "
             + "(403 for a province or the nation, 404 outside the region or when none is kept)")
-    @GetMapping("/{id}/personal")
-    Personal personal(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return professionals.personalFor(caller, id);
+    // Not {id}: the kit's document replaces every path under {path}/{id}/ with its own.
+    @GetMapping("/{talentId}/personal")
+    Personal personal(@AuthenticationPrincipal Caller caller,
+            @Parameter(schema = @Schema(maxLength = Formats.TALENT_ID_LENGTH)) @PathVariable String talentId) {
+        return professionals.personalFor(caller, talentId);
     }
 }

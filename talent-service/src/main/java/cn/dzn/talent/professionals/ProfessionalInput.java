@@ -17,8 +17,8 @@ import jakarta.validation.constraints.Size;
  * that leaves it out removes it.
  */
 public record ProfessionalInput(
-        @NotNull @Pattern(regexp = Formats.REFERENCE, message = Formats.REFERENCE_MESSAGE) String ref,
-        @NotNull @Region String regionCode,
+        @NotNull @Size(max = Formats.REFERENCE_LENGTH) @Pattern(regexp = Formats.REFERENCE, message = Formats.REFERENCE_MESSAGE) String ref,
+        @NotNull @Size(max = Formats.REGION_LENGTH) @Region String regionCode,
         @NotNull ProfessionalRole role,
         @NotBlank @Size(max = 200) String employer,
         @NotNull Level level,

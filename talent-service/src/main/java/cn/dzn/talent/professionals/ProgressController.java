@@ -6,7 +6,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.talent.common.Formats;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** {@code GET /api/talents/progress?region=}: professionals against the talent targets at every tier. */
 @RestController
@@ -21,7 +24,9 @@ class ProgressController {
     @Operation(summary = "Professionals by level against the talent targets: the region (the caller's by default), "
             + "every tier above it, and every region below it with a target")
     @GetMapping("/api/talents/progress")
-    Progress progress(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String region) {
+    Progress progress(@AuthenticationPrincipal Caller caller, @Parameter(description = "a GB/T 2260 code; the "
+            + "caller's region when left out", schema = @Schema(maxLength = Formats.REGION_LENGTH, example = "440300"))
+            @RequestParam(required = false) String region) {
         return progress.progress(caller.region(), region);
     }
 }

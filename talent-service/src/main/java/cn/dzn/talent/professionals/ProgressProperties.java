@@ -13,8 +13,14 @@ import cn.dzn.platform.regions.RegionCode;
 @ConfigurationProperties("dzn.talent.progress")
 public record ProgressProperties(List<Target> targets) {
 
+    static final int MAX_TARGETS = 100;
+    static final int MAX_SOURCE = 200;
+
     public ProgressProperties {
         targets = targets == null ? List.of() : List.copyOf(targets);
+        if (targets.size() > MAX_TARGETS) {
+            throw new IllegalArgumentException("dzn.talent.progress.targets: at most " + MAX_TARGETS);
+        }
     }
 
     /** {@code professionals} to be trained in {@code region}, as {@code source} says. */
@@ -22,8 +28,8 @@ public record ProgressProperties(List<Target> targets) {
 
         public Target {
             RegionCode.of(region);
-            if (professionals < 1 || source == null || source.isBlank()) {
-                throw new IllegalArgumentException("a talent target names a positive number and its source: " + region);
+            if (professionals < 1 || source == null || source.isBlank() || source.length() > MAX_SOURCE) {
+                throw new IllegalArgumentException("a talent target names a positive number and its source (at most " + MAX_SOURCE + " characters): " + region);
             }
         }
     }

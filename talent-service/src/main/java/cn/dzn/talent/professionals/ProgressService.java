@@ -66,7 +66,7 @@ class ProgressService {
                 .filter(candidate -> candidate.region().equals(region.code())).findFirst().orElse(null);
         BigDecimal percent = target == null ? null : BigDecimal.valueOf(total * 100)
                 .divide(BigDecimal.valueOf(target.professionals()), 1, RoundingMode.HALF_UP);
-        return new Progress.RegionProgress(region.code(), region.tier().name(), total, byLevel,
+        return new Progress.RegionProgress(region.code(), region.tier(), total, byLevel,
                 target == null ? null : target.professionals(), target == null ? null : target.source(), percent);
     }
 }

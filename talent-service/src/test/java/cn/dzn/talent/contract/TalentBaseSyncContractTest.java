@@ -1,52 +1,18 @@
 package cn.dzn.talent.contract;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-
-import cn.dzn.platform.test.SyncContractTest;
 import cn.dzn.talent.Fixtures;
 
 /** Training bases keep the kit's sync contract; their ids are the client's own. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class TalentBaseSyncContractTest extends SyncContractTest {
+class TalentBaseSyncContractTest extends TalentSyncContract {
 
-    @Override
-    protected String path() {
-        return "/api/talent-bases";
-    }
-
-    @Override
-    protected String collection() {
-        return "talent_bases";
-    }
-
-    @Override
-    protected String writerRegion() {
-        return "440100";
-    }
-
-    @Override
-    protected String outsideRegion() {
-        return "320500";
+    TalentBaseSyncContractTest() {
+        super("/api/talent-bases", "talent_bases", "hostOrganisation");
     }
 
     @Override
     protected Map<String, Object> data(String region, int n) {
         return Fixtures.base("培养基地 " + scope + " " + n, region);
-    }
-
-    @Override
-    protected String id(Map<String, Object> data, int n) {
-        return "contract-" + scope + "-" + n;
-    }
-
-    @Override
-    protected Map<String, Object> invalid(Map<String, Object> valid) {
-        Map<String, Object> broken = new HashMap<>(valid);
-        broken.remove("hostOrganisation");
-        return broken;
     }
 }
