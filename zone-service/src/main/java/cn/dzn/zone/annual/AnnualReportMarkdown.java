@@ -3,8 +3,28 @@ package cn.dzn.zone.annual;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import cn.dzn.zone.indicators.Indicator;
+import cn.dzn.zone.indicators.IndicatorCatalog;
+import cn.dzn.zone.zones.ZoneInput;
+
 /** The readable rendering of an {@link AnnualReport}, in Markdown. */
 final class AnnualReportMarkdown {
+
+    /**
+     * The most characters a figure takes: figures are rounded to four decimals, and even a change
+     * in percent between the largest and the smallest ratio reports allow stays under 70.
+     */
+    private static final int FIGURE = 100;
+
+    /**
+     * The longest rendering, from the limits of what it repeats: the zone's name and members, a
+     * line per indicator (name, unit and seven figures), the cases of the year with their title
+     * and summary, and 1,000 for the fixed text and the standing. The document states it, and
+     * {@link #render} fails rather than pass it.
+     */
+    static final int MAX_LENGTH = 1_000 + ZoneInput.MAX_NAME + ZoneInput.MAX_MEMBERS * 7
+            + IndicatorCatalog.MAX_INDICATORS * (Indicator.MAX_NAME + Indicator.MAX_UNIT + 7 * FIGURE + 40)
+            + CaseCollection.MAX_PER_REPORT * (CaseStudy.MAX_TITLE + CaseStudy.MAX_SUMMARY + 10);
 
     private AnnualReportMarkdown() {
     }
@@ -40,6 +60,10 @@ final class AnnualReportMarkdown {
         }
         report.cases().forEach(study -> md.append("### ").append(study.title()).append("\n\n").append(study.summary())
                 .append("\n\n"));
+        if (md.length() > MAX_LENGTH) {
+            throw new IllegalStateException(md.length() + " characters of Markdown, more than the " + MAX_LENGTH
+                    + " the API states");
+        }
         return md.toString();
     }
 
