@@ -199,10 +199,59 @@ class AuthorisationMatrixTest {
                         .reaches("fund-service"),
                 row("other services", "POST", "/api/vouchers", "{}",                      "401 401 404 404 404 404 404")
                         .reaches("fund-service"),
-                row("other services", "GET", "/api/talents", null,                        "401 401 404 404 404 404 404")
+                row("other services", "GET", "/api/talents", null,                        "401 401 200 200 200 200 200")
                         .reaches("talent-service"),
                 row("other services", "GET", "/api/talent-bases", null,                   "401 401 200 200 200 200 200")
                         .reaches("talent-service"),
+
+                // talent-service (issue 16), on its sample records: 440100.G0001 is a Guangzhou 技术经纪人
+                // whose personal data only Guangzhou reads; a province or the nation sees the record
+                // without it; progress toward the talent targets is an aggregate, read by everyone.
+                row("talent", "GET", "/api/talents/440100.G0001", null,                   "401 401 200 404 200 200 200"),
+                row("talent", "GET", "/api/talents/440300.S0001", null,                   "401 401 404 404 404 200 200"),
+                row("talent", "GET", "/api/talents/440100.G0001/personal", null,          "401 401 200 404 200 403 403"),
+                row("talent", "GET", "/api/talents/progress?region=440300", null,         "401 401 200 200 200 200 200"),
+                row("talent", "GET", "/api/talents/changes?limit=500", null,              "401 401 200 200 200 200 200"),
+                row("talent", "GET", "/api/talents/audit", null,                          "401 401 403 403 403 403 200"),
+                row("talent", "POST", "/api/talents", "{\"ref\": \"mx-{who}\", \"regionCode\": \"440100\", "
+                        + "\"role\": \"BROKER\", \"employer\": \"矩阵\", \"level\": \"JUNIOR\", \"status\": \"ACTIVE\"}",
+                                                                                          "401 401 403 403 201 201 201")
+                        .probe("/api/talents/440100.mx-{who}"),
+                row("talent", "POST", "/api/talents/sync", records(talent("440106", "mxs-{who}"),
+                        talent("440100", "mxs-{who}"), talent("320500", "mxs-{who}")),    "401 401 403 crr ccr ccr ccc"),
+                // The sample has neither training nor deals: the level rules refuse whoever may write it.
+                row("talent", "POST", "/api/talents/440100.G0001/promote", null,          "401 401 403 404 409 409 409")
+                        .ifMatch("/api/talents/440100.G0001"),
+                row("talent", "POST", "/api/talent-bases", "{\"name\": \"矩阵{who}\", \"hostOrganisation\": \"中心\", "
+                        + "\"regionCode\": \"440100\", \"batch\": 1}",                          "401 401 403 403 201 201 201")
+                        .probe("/api/talent-bases?limit=500"),
+                row("talent", "POST", "/api/talent-bases/completions", "{\"baseId\": \"sample-talent-base-440100\", "
+                        + "\"talentId\": \"440100.mx-{who}\", \"regionCode\": \"440100\", \"courses\": "
+                        + "[{\"code\": \"PK-101\", \"completedOn\": \"2025-01-01\"}]}",     "401 401 403 403 201 201 201")
+                        .probe("/api/talent-bases/completions?limit=500"),
+                // Paths new with issue 16: the gateway must route /api/brokers, /api/offshore-bases and
+                // /api/commissioners to talent-service.
+                row("talent", "GET", "/api/brokers", null,                                "401 401 200 200 200 200 200")
+                        .reaches("talent-service"),
+                // Admission checks the professional after the region: a writer of the region hears 400.
+                row("talent", "POST", "/api/brokers", broker("440100"),                  "401 401 403 403 400 400 400")
+                        .probe("/api/brokers/440100.mx-none-{who}"),
+                row("talent", "POST", "/api/brokers", broker("320500"),                  "401 401 403 403 403 403 400")
+                        .probe("/api/brokers/320500.mx-none-{who}"),
+                row("talent", "GET", "/api/brokers/audit", null,                          "401 401 403 403 403 403 200"),
+                row("talent", "GET", "/api/offshore-bases", null,                         "401 401 200 200 200 200 200")
+                        .reaches("talent-service"),
+                row("talent", "POST", "/api/offshore-bases", "{\"name\": \"矩阵{who}\", \"operator\": \"科协\", "
+                        + "\"regionCode\": \"440106\", \"type\": \"WORK_BASE\"}",              "401 401 403 201 201 201 201")
+                        .probe("/api/offshore-bases?limit=500"),
+                row("talent", "GET", "/api/commissioners", null,                          "401 401 200 200 200 200 200")
+                        .reaches("talent-service"),
+                row("talent", "POST", "/api/commissioners", "{\"kind\": \"COMMISSIONER\", \"personRef\": \"mx-{who}\", "
+                        + "\"regionCode\": \"320500\", \"enterprise\": {\"name\": \"企业\"}, \"from\": \"2025-01-01\", "
+                        + "\"to\": \"2025-06-30\", \"services\": [\"CONSULTING\"], \"outcome\": {\"status\": \"ONGOING\"}}",
+                                                                                          "401 401 403 403 403 403 201")
+                        .probe("/api/commissioners?limit=500"),
+
                 row("other services", "POST", "/api/incubators", "{}",                    "401 401 403 400 400 400 400")
                         .reaches("incubator-service"),
                 // Not routed: service-to-service figures stay inside.
@@ -400,6 +449,18 @@ class AuthorisationMatrixTest {
         return "{\"zoneId\": \"mx-prd-" + who + "\", \"regionCode\": \"" + city + "\", \"period\": \"" + period
                 + "\", \"status\": \"" + status + "\", \"values\": [{\"indicator\": \"contract_turnover\", "
                 + "\"value\": 100, \"unit\": \"万元\"}]}";
+    }
+
+    /** A sync record of a new professional of {@code region}, ref {@code ref}. */
+    static String talent(String region, String ref) {
+        return "{\"id\": \"" + region + "." + ref + "\", \"data\": {\"ref\": \"" + ref + "\", \"regionCode\": \""
+                + region + "\", \"role\": \"MANAGER\", \"employer\": \"矩阵\", \"level\": \"JUNIOR\", \"status\": \"ACTIVE\"}}";
+    }
+
+    /** Admits a professional who does not exist to the 科技伯乐 programme of {@code region}. */
+    static String broker(String region) {
+        return "{\"talentId\": \"" + region + ".mx-none-{who}\", \"regionCode\": \"" + region + "\", \"institution\": "
+                + "{\"name\": \"中心\", \"kind\": \"TRANSFER\"}, \"admittedOn\": \"2025-01-01\", \"status\": \"ACTIVE\"}";
     }
 
     static String records(String... records) {
