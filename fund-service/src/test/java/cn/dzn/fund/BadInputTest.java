@@ -8,11 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
@@ -22,8 +18,7 @@ import cn.dzn.platform.test.TestHttp.Response;
  * amount sent as a string, an unknown rule, a voucher of another region. Each is a problem+json
  * 4xx naming what is wrong, and changes nothing.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
-class BadInputTest {
+class BadInputTest extends FundServiceTestBase {
 
     /** Each bad amount and what the answer says of it. */
     static final List<List<String>> AMOUNTS = List.of(
@@ -35,16 +30,6 @@ class BadInputTest {
             List.of("1e999999999", "must be at most"),
             List.of("\"100\"", "amountWan"),
             List.of("null", "amountWan"));
-
-    @LocalServerPort
-    int port;
-
-    TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = TestHttp.localhost(port);
-    }
 
     @Test
     void badAmountsAreRefusedEverywhereAndChangeNothing() {

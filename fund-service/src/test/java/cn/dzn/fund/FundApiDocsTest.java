@@ -5,31 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.dzn.platform.test.OpenApiRules;
-import cn.dzn.platform.test.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 /** The service's OpenAPI states security, limits and every error answer, its own handlers' too. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
-class FundApiDocsTest {
-
-    @LocalServerPort
-    int port;
+class FundApiDocsTest extends FundServiceTestBase {
 
     @Test
     void theDocumentStatesSecurityLimitsAndErrorsEverywhere() {
-        JsonNode docs = TestHttp.localhost(port).get("/v3/api-docs").json();
+        JsonNode docs = http.get("/v3/api-docs").json();
 
         assertThat(OpenApiRules.violations(docs, Set.of())).isEmpty();
     }
 
     @Test
     void theMoneyHandlersNameTheirRefusals() {
-        JsonNode paths = TestHttp.localhost(port).get("/v3/api-docs").json().path("paths");
+        JsonNode paths = http.get("/v3/api-docs").json().path("paths");
 
         assertThat(paths.path("/api/vouchers/{voucherId}/redemptions").path("post").path("responses").properties())
                 .extracting(java.util.Map.Entry::getKey).contains("400", "401", "403", "404", "409", "422");

@@ -11,12 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.dzn.fund.FundServiceTestBase;
 import cn.dzn.platform.test.TestHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -25,18 +22,7 @@ import tools.jackson.databind.JsonNode;
  * contribution a record of its own; received money is what the fund holds; a city sees and
  * writes only its own.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
-class FundApiTest {
-
-    @LocalServerPort
-    int port;
-
-    TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = TestHttp.localhost(port);
-    }
+class FundApiTest extends FundServiceTestBase {
 
     @Test
     void contributionsByTierAreSummedAndOnlyReceivedMoneyIsHeld() {

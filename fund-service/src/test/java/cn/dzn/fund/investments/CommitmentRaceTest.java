@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.dzn.fund.FundServiceTestBase;
 import cn.dzn.fund.FundTests;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
@@ -24,18 +21,7 @@ import cn.dzn.platform.test.TestHttp.Response;
  * investments against one sub-fund's size, twenty sub-funds against one fund's money, each sent
  * at once through HTTP. The refused ones say why and how much is left.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
-class CommitmentRaceTest {
-
-    @LocalServerPort
-    int port;
-
-    TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = TestHttp.localhost(port);
-    }
+class CommitmentRaceTest extends FundServiceTestBase {
 
     @Test
     void twentyInvestmentsRacingForOneSubFundNeverCommitMoreThanItsSize() throws Exception {

@@ -12,14 +12,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.dzn.fund.FundServiceTestBase;
 import cn.dzn.fund.FundTests;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
@@ -30,20 +27,9 @@ import tools.jackson.databind.JsonNode;
  * case (recompute them from seed 001 §1, §2, §5, §8 and seed 002 §9, §13); racing applications
  * against a count cap; the same application sent twice.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
-class SubsidyRulesTest {
+class SubsidyRulesTest extends FundServiceTestBase {
 
     private static final AtomicInteger APPLICANTS = new AtomicInteger();
-
-    @LocalServerPort
-    int port;
-
-    TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = TestHttp.localhost(port);
-    }
 
     @ParameterizedTest(name = "seed 001 §1, 50万元 a year for three years in a row: year {0} of the institution → {1}")
     @CsvSource({"1, GRANTED", "2, GRANTED", "3, GRANTED", "4, REJECTED"})

@@ -15,12 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.dzn.fund.FundServiceTestBase;
 import cn.dzn.fund.FundTests;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
@@ -31,20 +28,9 @@ import tools.jackson.databind.JsonNode;
  * refused; a provider in another region redeems one only while a mutual-recognition agreement
  * covers both regions (seed 003 §22, seed 004 §五), and the redemption is visible to both.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dzn.sample-data.enabled=true")
-class RedemptionTest {
+class RedemptionTest extends FundServiceTestBase {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-
-    @LocalServerPort
-    int port;
-
-    TestHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = TestHttp.localhost(port);
-    }
 
     @Test
     void fiftyProvidersRacingForOneVoucherSpendItExactlyOnce() throws Exception {
