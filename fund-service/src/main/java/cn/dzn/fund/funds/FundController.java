@@ -45,7 +45,7 @@ class FundController {
             @PathVariable @Schema(maxLength = 64) String contributionId,
             @Parameter(description = "the version read, e.g. \"1\"", schema = @Schema(maxLength = 24))
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Contribution received = funds.receive(caller, contributionId, IfMatch.version(ifMatch, null));
+        Contribution received = funds.receive(caller, contributionId, ifMatch);
         return ResponseEntity.ok().eTag(IfMatch.etag(received.version())).body(received);
     }
 }

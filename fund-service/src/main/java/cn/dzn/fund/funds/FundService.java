@@ -16,6 +16,7 @@ import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.resources.RecordResult;
 import cn.dzn.platform.resources.RecordStore;
+import cn.dzn.platform.web.IfMatch;
 
 /**
  * A fund's money: its contributions are received into the ledger, and its sub-funds take their
@@ -54,11 +55,13 @@ public class FundService {
     /**
      * Marks a pledged contribution received and puts its money into the fund. The record is
      * written first: should the service stop before the money is in, the fund holds less than it
-     * may (never more), and receiving again puts it in.
+     * may (never more), and receiving again puts it in. Judged as the kit judges a write: 404
+     * for a contribution the caller does not see, 403, 428 without the version read, then 409.
      */
-    public Contribution receive(Caller caller, String id, long version) {
+    public Contribution receive(Caller caller, String id, String ifMatch) {
         Contribution contribution = contributions.get(caller, id);
         caller.requireWrite(contribution.regionCode());
+        long version = IfMatch.version(ifMatch, null);
         if (contribution.status() == ContributionStatus.RECEIVED) {
             putIn(contribution);
             throw OwnWrites.conflict("already-received", "contribution " + id + " was received at "

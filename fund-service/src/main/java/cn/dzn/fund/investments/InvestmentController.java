@@ -60,7 +60,7 @@ class InvestmentController {
             @PathVariable @Schema(maxLength = 64) String investmentId,
             @Parameter(description = "the version read, e.g. \"1\"", schema = @Schema(maxLength = 24))
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(investments.commit(caller, investmentId, IfMatch.version(ifMatch, null)), HttpStatus.OK);
+        return answer(investments.commit(caller, investmentId, ifMatch), HttpStatus.OK);
     }
 
     @Operation(summary = "A sub-fund's size, what it has committed and has left, and its publicly funded share (万元)")

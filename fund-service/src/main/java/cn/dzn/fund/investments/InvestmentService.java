@@ -26,6 +26,7 @@ import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.resources.Outcome;
 import cn.dzn.platform.resources.RecordResult;
 import cn.dzn.platform.resources.RecordStore;
+import cn.dzn.platform.web.IfMatch;
 
 /**
  * Committing investments against an established sub-fund's size: the sub-fund's capacity moves
@@ -48,9 +49,10 @@ class InvestmentService {
     }
 
     /** Commits a proposed investment at the version read. */
-    Committed commit(Caller caller, String id, long version) {
+    Committed commit(Caller caller, String id, String ifMatch) {
         Investment investment = investments.get(caller, id);
         caller.requireWrite(investment.regionCode());
+        long version = IfMatch.version(ifMatch, null);
         if (investment.status() == InvestmentStatus.COMMITTED) {
             throw OwnWrites.conflict("already-committed", "investment " + id + " was committed at "
                     + investment.updatedAt());

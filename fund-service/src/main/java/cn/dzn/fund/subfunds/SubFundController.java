@@ -38,7 +38,7 @@ class SubFundController {
             @PathVariable @Schema(maxLength = 64) String subFundId,
             @Parameter(description = "the version read, e.g. \"1\"", schema = @Schema(maxLength = 24))
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        SubFund established = subFunds.establish(caller, subFundId, IfMatch.version(ifMatch, null));
+        SubFund established = subFunds.establish(caller, subFundId, ifMatch);
         return ResponseEntity.ok().eTag(IfMatch.etag(established.version())).body(established);
     }
 }

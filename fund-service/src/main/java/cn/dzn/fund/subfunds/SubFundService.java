@@ -15,6 +15,7 @@ import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.resources.RecordResult;
 import cn.dzn.platform.resources.RecordStore;
+import cn.dzn.platform.web.IfMatch;
 
 /**
  * Establishing a sub-fund commits the guidance part of its fund's money (never more than the fund
@@ -50,9 +51,10 @@ public class SubFundService {
      * capacity opens once it is established (again on any later attempt, should the service have
      * stopped before): until then its investments find no capacity.
      */
-    public SubFund establish(Caller caller, String id, long version) {
+    public SubFund establish(Caller caller, String id, String ifMatch) {
         SubFund subFund = subFunds.get(caller, id);
         caller.requireWrite(subFund.regionCode());
+        long version = IfMatch.version(ifMatch, null);
         if (subFund.status() == SubFundStatus.ESTABLISHED) {
             openCapacity(subFund);
             throw OwnWrites.conflict("already-established", "sub-fund " + id + " was established at "

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 import cn.dzn.fund.FundServiceTestBase;
+import cn.dzn.fund.FundTests;
 import cn.dzn.platform.test.TestHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -94,6 +95,30 @@ class FundApiTest extends FundServiceTestBase {
         for (JsonNode item : http.get("/api/funds?limit=500", "Authorization", GUANGZHOU).json().path("items")) {
             assertThat(item.path("regionCode").asString()).startsWith("4401");
         }
+    }
+
+    /** The service's own writes are judged as the kit's: who (404, 403) before what (428, 409). */
+    @Test
+    void whoIsJudgedBeforeWhatOnTheMoneyMoves() {
+        String subFund = created(http.post("/api/funds/sub-funds", FundTests.subFund(FundTests.fundHolding(http,
+                GUANGZHOU, "440100", "10"), "440100", "20", "80", "100"), "Authorization", GUANGZHOU)).json()
+                .path("id").asString();
+        for (String action : List.of("/api/funds/sub-funds/%s/establish", "/api/funds/investments/%s/commit",
+                "/api/funds/contributions/%s/receive")) {
+            assertThat(http.post(action.formatted("no-such-record"), null, "Authorization", GUANGZHOU).status())
+                    .as(action).isEqualTo(404);
+            assertThat(http.post(action.formatted("no-such-record"), null, "Authorization", SHENZHEN, "If-Match",
+                    "\"1\"").status()).as(action).isEqualTo(404);
+        }
+        String establish = "/api/funds/sub-funds/" + subFund + "/establish";
+        assertThat(http.post(establish, null, "Authorization", SHENZHEN).status()).isEqualTo(404);
+        assertThat(http.post(establish, null, "Authorization", GUANGZHOU_READER).status()).isEqualTo(403);
+        assertThat(http.post(establish, null, "Authorization", GUANGZHOU).status()).isEqualTo(428);
+        assertThat(http.post(establish, null, "Authorization", GUANGZHOU, "If-Match", "\"7\"").status())
+                .isEqualTo(409);
+        TestHttp.Response tooBig = http.post(establish, null, "Authorization", GUANGZHOU, "If-Match", "\"1\"");
+        assertThat(tooBig.status()).isEqualTo(409);
+        assertThat(tooBig.json().path("detail").asString()).contains("exceeds the remaining capacity").contains("10万元");
     }
 
     @Test
