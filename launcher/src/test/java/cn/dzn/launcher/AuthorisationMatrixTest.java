@@ -197,8 +197,45 @@ class AuthorisationMatrixTest {
                 // funds, talents and incubators issues.
                 row("other services", "GET", "/api/funds", null,                          "401 401 200 200 200 200 200")
                         .reaches("fund-service"),
-                row("other services", "POST", "/api/vouchers", "{}",                      "401 401 404 404 404 404 404")
+                // A voucher needs a body: read-only is refused before it is read, writers get 400.
+                row("other services", "POST", "/api/vouchers", "{}",                      "401 401 403 400 400 400 400")
                         .reaches("fund-service"),
+
+                // fund-service (issue 15), on its sample funds and ids nobody holds.
+                row("funds", "GET", "/api/funds/sample-fund-440100-guidance", null,       "401 401 200 404 200 200 200"),
+                row("funds", "GET", "/api/funds/sample-fund-440100-guidance/position", null,
+                                                                                          "401 401 200 404 200 200 200"),
+                row("funds", "GET", "/api/funds/sample-fund-440300-joint", null,          "401 401 404 404 404 200 200"),
+                row("funds", "POST", "/api/funds", "{\"name\": \"矩阵基金{who}\", \"regionCode\": \"440100\", "
+                        + "\"kind\": \"JOINT_FUND\"}",                                    "401 401 403 403 201 201 201")
+                        .probe("/api/funds?limit=500"),
+                row("funds", "POST", "/api/funds/contributions", "{}",                    "401 401 403 400 400 400 400"),
+                // The money moves answer who before what: an id nobody holds is 404 to every writer.
+                row("funds", "POST", "/api/funds/sub-funds/mx-none/establish", null,      "401 401 404 404 404 404 404"),
+                row("funds", "POST", "/api/funds/sub-funds/mx-none/investments", "{\"subFundId\": \"mx-none\", "
+                        + "\"regionCode\": \"440106\", \"enterprise\": \"矩阵\", \"zoneId\": \"zone-guangdong-prd\", "
+                        + "\"stage\": \"SEED\", \"publiclyFundedResult\": true, \"amountWan\": 1}",
+                                                                                          "401 401 403 404 404 404 404")
+                        .reaches("fund-service"),
+                row("funds", "GET", "/api/vouchers", null,                                "401 401 200 200 200 200 200"),
+                row("funds", "POST", "/api/vouchers/mx-none/redemptions", "{\"provider\": \"矩阵\", "
+                        + "\"providerRegion\": \"440106\", \"category\": \"TESTING\", \"reference\": \"mx-1\"}",
+                                                                                          "401 401 403 404 404 404 404"),
+                // Routed to fund-service once the gateway routes /api/voucher-agreements/** and /api/subsidies/**.
+                row("funds", "GET", "/api/voucher-agreements", null,                      "401 401 200 200 200 200 200")
+                        .reaches("fund-service"),
+                row("funds", "POST", "/api/voucher-agreements", "{\"name\": \"矩阵互认{who}\", \"regionCode\": "
+                        + "\"440000\", \"parties\": [\"440100\", \"440300\"], \"validFrom\": \"2025-01-01\", "
+                        + "\"validUntil\": \"2030-12-31\"}",                               "401 401 403 403 403 201 201")
+                        .probe("/api/voucher-agreements?limit=500"),
+                row("funds", "GET", "/api/subsidies/rules", null,                         "401 401 200 200 200 200 200")
+                        .reaches("fund-service"),
+                row("funds", "GET", "/api/subsidies/applications", null,                  "401 401 200 200 200 200 200"),
+                // Who before what: a region outside the caller's is 403 before the unknown rule is 400.
+                row("funds", "POST", "/api/subsidies/applications", "{\"ruleId\": \"mx-none\", \"regionCode\": "
+                        + "\"440100\", \"applicantCode\": \"914401010000000001\", \"applicantName\": \"矩阵\", "
+                        + "\"year\": 2025}",                                                 "401 401 403 403 400 400 400")
+                        .probe("/api/subsidies/applications?limit=500"),
                 row("other services", "GET", "/api/talents", null,                        "401 401 200 200 200 200 200")
                         .reaches("talent-service"),
                 row("other services", "GET", "/api/talent-bases", null,                   "401 401 200 200 200 200 200")
