@@ -28,13 +28,4 @@ public record InternalTokenProperties(String secret, String issuer, Duration lif
         issuer = issuer == null ? "dzn-gateway" : issuer;
         lifetime = lifetime == null ? Duration.ofMinutes(5) : lifetime;
     }
-
-    /**
-     * Always false: there is no development secret any more. Kept only so that callers written
-     * for the old prod-only check still compile until they drop it.
-     */
-    @Deprecated(forRemoval = true)
-    public boolean usesDevSecret() {
-        return false;
-    }
 }
