@@ -25,9 +25,9 @@ import com.mongodb.client.model.Updates;
 /**
  * Balances that money moves through: one document per account (a fund's money, a sub-fund's
  * size, a subsidy's yearly cap, a count of recipients), every move one conditional update with
- * the invariant in its filter, never a read-modify-write in Java (DESIGN.md: no transactions).
- * Each move is keyed by an entry (the record it is for), so repeating a move changes nothing:
- * a request that is retried, or raced by its own twin, moves the money once.
+ * the invariant in its filter, never an unconditional read-modify-write in Java (DESIGN.md: no
+ * transactions). Each move is keyed by an entry (the record it is for), so repeating a move
+ * changes nothing: a request that is retried, or raced by its own twin, moves the money once.
  *
  * <p>An account holds {@code available} fen, {@code slots} entries left, {@code taken} (entry →
  * fen) and {@code added} (entry → fen); a window of years, when it has one, runs from the
