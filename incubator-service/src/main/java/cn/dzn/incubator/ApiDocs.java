@@ -51,20 +51,55 @@ public class ApiDocs {
         };
     }
 
-    /** A declared error answer without content is a problem+json, as every error here is. */
+    /**
+     * A declared error answer is a problem+json, as every error here is; dates and
+     * instants in the controllers' own records carry their length (the platform's ServiceApiDocs
+     * bounds only schemas whose {@code type} is set, and springdoc's OpenAPI 3.1 schemas of
+     * controller records carry {@code types} instead).
+     */
     @Bean
     OpenApiCustomizer problemAnswers() {
         return api -> {
+            if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+                api.getComponents().getSchemas().values().forEach(ApiDocs::boundDates);
+            }
             if (api.getPaths() == null) {
                 return;
             }
             api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
                 if (operation.getResponses() != null) {
+                    // springdoc gives a declared answer the operation's own content: an error is a problem.
                     operation.getResponses().replaceAll((status, response) -> status.matches("[45]\\d\\d")
-                            && response.getContent() == null ? ServiceApiDocs.problem(response.getDescription())
-                                    .headers(response.getHeaders()) : response);
+                            && (response.getContent() == null
+                                    || !response.getContent().containsKey("application/problem+json"))
+                                            ? ServiceApiDocs.problem(response.getDescription())
+                                                    .headers(response.getHeaders())
+                                            : response);
                 }
             }));
         };
+    }
+
+    /** The longest text a date (2025-12-31) or an instant (2025-12-31T23:59:59.999999999Z) is. */
+    @SuppressWarnings("rawtypes")
+    static void boundDates(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        boolean string = "string".equals(schema.getType()) || schema.getTypes() != null
+                && schema.getTypes().contains("string");
+        if (string && schema.getMaxLength() == null) {
+            if ("date".equals(schema.getFormat())) {
+                schema.setMaxLength(10);
+            } else if ("date-time".equals(schema.getFormat())) {
+                schema.setMaxLength(35);
+            }
+        }
+        if (schema.getProperties() != null) {
+            for (Schema property : schema.getProperties().values()) {
+                boundDates(property);
+            }
+        }
+        boundDates(schema.getItems());
     }
 }

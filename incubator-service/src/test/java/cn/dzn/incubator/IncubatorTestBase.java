@@ -77,7 +77,7 @@ public abstract class IncubatorTestBase {
                 approved.json());
     }
 
-    protected static String registration(String name, String kind, String region, String hostCountry) {
+    public static String registration(String name, String kind, String region, String hostCountry) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("kind", kind);

@@ -26,11 +26,12 @@ class IncubatorController {
 
     @Operation(summary = "The national thresholds of its kind, item by item (met, not met, not reported), for a"
             + " bureau deciding on a promotion (DOMAIN.md, Incubation); an incubator's own key reads its own",
-            responses = @ApiResponse(responseCode = "404", description = "no such incubator in the caller's view"))
-    @GetMapping(IncubatorResource.PATH + "/{id}/assessment")
+            responses = {@ApiResponse(responseCode = "200", description = "each threshold, met or not"),
+                @ApiResponse(responseCode = "404", description = "no such incubator in the caller's view")})
+    @GetMapping(IncubatorResource.PATH + "/{incubatorId}/assessment")
     Assessment assessment(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Size(max = Formats.MAX_ID) String id) {
-        return incubators.assess(caller, id);
+            @PathVariable @Size(max = Formats.MAX_ID) String incubatorId) {
+        return incubators.assess(caller, incubatorId);
     }
 
     @Operation(summary = "Progress toward Shenzhen's 200 new maker spaces by 2020 (seed 002 §18): an aggregate any"

@@ -43,7 +43,7 @@ import jakarta.validation.constraints.Size;
  */
 public record IncubatorInput(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotNull IncubatorKind kind,
         IncubatorLevel level,
         @Valid LegalEntity legalEntity,

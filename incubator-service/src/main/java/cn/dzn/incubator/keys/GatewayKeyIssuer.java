@@ -72,7 +72,7 @@ public class GatewayKeyIssuer implements KeyIssuer {
     @Override
     public void revoke(String clientId) {
         HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(base.resolve(PATH + "/"
-                + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).DELETE());
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8).replace("+", "%20"))).DELETE());
         if (answer.statusCode() != 204 && answer.statusCode() != 404) {
             throw new Unavailable("the gateway refused to revoke client " + clientId + " (" + answer.statusCode() + ")");
         }

@@ -22,7 +22,7 @@ import jakarta.validation.constraints.Size;
 public record MoveInput(
         @NotNull @Size(max = Formats.MAX_ID) @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE)
         String pairingId,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotNull MoveDirection direction,
         @NotBlank @Size(max = 200) String project,
         @Size(max = 40) @Pattern(regexp = Formats.FIRM_ID, message = Formats.FIRM_ID_MESSAGE) String firmId,

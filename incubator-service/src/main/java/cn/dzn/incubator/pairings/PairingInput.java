@@ -24,7 +24,7 @@ public record PairingInput(
         String overseasId,
         @NotNull @Size(max = Formats.MAX_ID) @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE)
         String localId,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotNull PairingStatus status,
         @PastOrPresent LocalDate startedOn,
         @PastOrPresent LocalDate endedOn,

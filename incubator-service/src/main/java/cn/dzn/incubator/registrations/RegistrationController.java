@@ -53,6 +53,8 @@ public class RegistrationController {
 
     @Operation(summary = "Register an incubator, maker space or overseas incubator (no key needed); 202, pending"
             + " review", responses = {
+                @ApiResponse(responseCode = "202", description = "the registration, pending review; Location and ETag"
+                        + " name it"),
                 @ApiResponse(responseCode = "409", description = "an application for this name in this region is"
                         + " pending or approved already"),
                 @ApiResponse(responseCode = "413", description = "the body is larger than the service accepts"),
@@ -74,7 +76,8 @@ public class RegistrationController {
     }
 
     @Operation(summary = "A registration inside the caller's region",
-            responses = @ApiResponse(responseCode = "404", description = "no such registration in the caller's view"))
+            responses = {@ApiResponse(responseCode = "200", description = "the registration; ETag holds its version"),
+                @ApiResponse(responseCode = "404", description = "no such registration in the caller's view")})
     @GetMapping("/{id}")
     public ResponseEntity<Registration> get(@AuthenticationPrincipal Caller caller,
             @PathVariable @Size(max = MAX_ID) String id) {
@@ -83,6 +86,8 @@ public class RegistrationController {
 
     @Operation(summary = "Approve a pending registration (If-Match: its version); creates the incubator under its id"
             + " and answers its own key, shown this once", responses = {
+                @ApiResponse(responseCode = "200", description = "the registration as approved, and the incubator's"
+                        + " key (or why none was issued)"),
                 @ApiResponse(responseCode = "404", description = "no such registration in the caller's view"),
                 @ApiResponse(responseCode = "409", description = "reviewed already, or a stale version"),
                 @ApiResponse(responseCode = "428", description = "no version named in If-Match")})
@@ -95,6 +100,7 @@ public class RegistrationController {
     }
 
     @Operation(summary = "Reject a pending registration with a reason (If-Match: its version)", responses = {
+        @ApiResponse(responseCode = "200", description = "the registration as rejected"),
         @ApiResponse(responseCode = "404", description = "no such registration in the caller's view"),
         @ApiResponse(responseCode = "409", description = "reviewed already, or a stale version"),
         @ApiResponse(responseCode = "428", description = "no version named in If-Match")})

@@ -25,7 +25,7 @@ import jakarta.validation.constraints.Size;
 public record RegistrationInput(
         @NotBlank @Size(max = 200) String name,
         @NotNull IncubatorKind kind,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @Size(max = 2) @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as SG")
         String hostCountry,
         @Size(min = 1, max = 100) String hostCity,

@@ -47,20 +47,23 @@ class TenantController {
     }
 
     @Operation(summary = "The tenants of one incubator the caller sees, in id order, one keyset page at a time",
-            responses = @ApiResponse(responseCode = "404", description = "no such incubator in the caller's view"))
-    @GetMapping("/api/incubators/{id}/tenants")
+            responses = {@ApiResponse(responseCode = "200", description = "a page of its tenants"),
+                @ApiResponse(responseCode = "404", description = "no such incubator in the caller's view")})
+    @GetMapping("/api/incubators/{incubatorId}/tenants")
     Page<Tenant> ofIncubator(@AuthenticationPrincipal Caller caller,
-            @PathVariable @Size(max = Formats.MAX_ID) String id,
+            @PathVariable @Size(max = Formats.MAX_ID) String incubatorId,
             @RequestParam(required = false) TenantStatus status,
             @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
             @RequestParam(required = false) @Size(max = ApiDocs.MAX_CURSOR) String after) {
-        incubators.visible(caller, id);
-        Bson filter = status == null ? eq("incubatorId", id) : and(eq("incubatorId", id), eq("status", status.name()));
+        incubators.visible(caller, incubatorId);
+        Bson filter = status == null ? eq("incubatorId", incubatorId)
+                : and(eq("incubatorId", incubatorId), eq("status", status.name()));
         return tenants.page(caller, filter, PageRequest.of(limit, after));
     }
 
     @Operation(summary = "Tenants by status: of one incubator, of a region inside the caller's, or of all it sees",
-            responses = {@ApiResponse(responseCode = "404", description = "no such incubator in the caller's view"),
+            responses = {@ApiResponse(responseCode = "200", description = "the counts"),
+                @ApiResponse(responseCode = "404", description = "no such incubator in the caller's view"),
                 @ApiResponse(responseCode = "403", description = "a region outside the caller's")})
     @GetMapping(TenantResource.PATH + "/counts")
     TenantCounts counts(@AuthenticationPrincipal Caller caller,

@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
 public record TenantInput(
         @NotNull @Size(max = Formats.MAX_ID) @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE)
         String incubatorId,
-        @NotNull @Region String regionCode,
+        @NotNull @Region @Size(max = 6) String regionCode,
         @NotBlank @Size(max = 200) String firmName,
         @NotNull @Size(max = 40) @Pattern(regexp = Formats.FIRM_ID, message = Formats.FIRM_ID_MESSAGE) String firmId,
         @NotNull TenantStatus status,
