@@ -291,6 +291,43 @@ class AuthorisationMatrixTest {
 
                 row("other services", "POST", "/api/incubators", "{}",                    "401 401 403 400 400 400 400")
                         .reaches("incubator-service"),
+
+                // Incubators (issue 17). A bureau reads and keeps its region's (sample data: 天河 440106,
+                // Shenzhen 440300); a level is recognised by its tier or above, so a district makes none.
+                // The INCUBATOR column is a district key, not an incubator's own key: those need the
+                // gateway's bound clients (docs/decisions.md, "incubator-service (issue 17)").
+                row("incubators", "GET", "/api/incubators/sample-incubator-440106", null, "401 401 200 200 200 200 200")
+                        .reaches("incubator-service"),
+                row("incubators", "GET", "/api/incubators/sample-incubator-440300-local", null,
+                                                                                          "401 401 404 404 404 200 200"),
+                row("incubators", "GET", "/api/incubators/sample-incubator-440106/assessment", null,
+                                                                                          "401 401 200 200 200 200 200"),
+                row("incubators", "GET", "/api/incubators/sample-incubator-440300-local/assessment", null,
+                                                                                          "401 401 404 404 404 200 200"),
+                row("incubators", "POST", "/api/incubators", "{\"name\": \"矩阵孵化器{who}\", \"regionCode\": \"440106\", "
+                        + "\"kind\": \"INCUBATOR\", \"level\": \"MUNICIPAL\"}",         "401 401 403 400 201 201 201")
+                        .probe("/api/incubators?limit=500"),
+                row("incubators", "GET", "/api/incubators/targets/shenzhen-maker-spaces", null,
+                                                                                          "401 401 200 200 200 200 200"),
+                row("incubators", "GET", "/api/incubators/registrations?limit=500", null, "401 401 200 200 200 200 200"),
+                // Tenants: written by the incubator's region, read per incubator, counted in view.
+                row("incubators", "POST", "/api/incubators/tenants", "{\"incubatorId\": \"sample-incubator-440106\", "
+                        + "\"regionCode\": \"440106\", \"firmName\": \"矩阵企业\", \"firmId\": \"MX-{who}\", "
+                        + "\"status\": \"ADMITTED\", \"admittedOn\": \"2025-01-01\"}",        "401 401 403 201 201 201 201")
+                        .probe("/api/incubators/sample-incubator-440106/tenants?limit=500"),
+                row("incubators", "POST", "/api/incubators/tenants", "{\"incubatorId\": \"sample-incubator-440300-local\", "
+                        + "\"regionCode\": \"440300\", \"firmName\": \"矩阵企业\", \"firmId\": \"MX-{who}\", "
+                        + "\"status\": \"ADMITTED\", \"admittedOn\": \"2025-01-01\"}",        "401 401 403 403 403 201 201")
+                        .probe("/api/incubators/sample-incubator-440300-local/tenants?limit=500"),
+                row("incubators", "GET", "/api/incubators/sample-incubator-440300-local/tenants", null,
+                                                                                          "401 401 404 404 404 200 200"),
+                row("incubators", "GET", "/api/incubators/tenants/counts?region=440300", null,
+                                                                                          "401 401 403 403 403 200 200"),
+                // Pairings (seed 002 §28): kept by the overseas incubator's region; the sample Suzhou pair is PROPOSED.
+                row("incubators", "GET", "/api/incubators/pairings?limit=500", null,      "401 401 200 200 200 200 200"),
+                row("incubators", "POST", "/api/incubators/pairings/pb31547e79ee00db3d5ad604334ff4873/confirm",
+                        "{\"on\": \"2025-01-01\"}",                                      "401 401 404 404 404 404 200")
+                        .ifMatch("/api/incubators/pairings/pb31547e79ee00db3d5ad604334ff4873"),
                 // Not routed: service-to-service figures stay inside.
                 row("other services", "GET", "/internal/figures?regions=440100", null,    "401 401 404 404 404 404 404"));
     }
