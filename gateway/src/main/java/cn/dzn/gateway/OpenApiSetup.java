@@ -1,8 +1,12 @@
 package cn.dzn.gateway;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.dzn.platform.web.PublicRequests;
+import cn.dzn.platform.web.ServiceApiDocs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -24,5 +28,11 @@ class OpenApiSetup {
                         .description("API clients (national administrators only). Every /api path needs X-Api-Key."))
                 .components(new Components().addSecuritySchemes(API_KEY, apiKey))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
+    }
+
+    /** The error answers, credentials and limits every document states (issue 14). */
+    @Bean
+    ServiceApiDocs gatewayApiDocs() {
+        return new ServiceApiDocs("gateway", new PublicRequests(List.of()));
     }
 }

@@ -95,6 +95,14 @@ class EdgeTest extends GatewayTestSupport {
         assertThat(get("/swagger-ui.html", null).statusCode()).isBetween(200, 399);
     }
 
+    /** Issue 14: the OWASP API rules found 36 errors in the gateway's document. */
+    @Test
+    void theGatewaysDocumentStatesSecurityLimitsAndErrorsEverywhere() {
+        HttpResponse<String> doc = get("/v3/api-docs", null);
+        assertThat(cn.dzn.platform.test.OpenApiRules.violations(cn.dzn.platform.test.TestHttp.parse(doc.body()),
+                java.util.Set.of())).isEmpty();
+    }
+
     @Test
     void probesAndMetricsAreOpenOnTheManagementPortOnly() {
         for (String path : java.util.List.of("/actuator/prometheus", "/actuator/health", "/actuator")) {

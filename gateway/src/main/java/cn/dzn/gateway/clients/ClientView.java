@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.dzn.platform.identity.Role;
+import jakarta.validation.constraints.Size;
 
 /** A client as listed: never its key or the key's hash. */
-public record ClientView(String id, String name, String regionCode, List<Role> roles, Instant createdAt,
+public record ClientView(@Size(max = 64) String id, @Size(max = 200) String name, @Size(max = 6) String regionCode,
+        @Size(max = 3) List<Role> roles, Instant createdAt,
         Instant revokedAt, Instant previousKeyValidUntil, Instant lastUsedAt) {
 
     static ClientView of(ApiClient client) {

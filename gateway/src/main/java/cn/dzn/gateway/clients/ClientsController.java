@@ -22,6 +22,7 @@ import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.web.Page;
 import cn.dzn.platform.web.PageRequest;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -58,7 +59,7 @@ class ClientsController {
 
     @GetMapping
     Mono<Page<ClientView>> list(@AuthenticationPrincipal Caller caller,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) @Size(max = 200) String after) {
         return blocking(() -> {
             caller.requireAdmin();
             Page<ApiClient> page = store.page(PageRequest.of(limit, after));
@@ -71,7 +72,8 @@ class ClientsController {
      * ({@code dzn.api-keys.rotation-grace}, 24 h) so the bureau can switch without downtime.
      */
     @PostMapping("/{id}/rotate")
-    Mono<ResponseEntity<RotatedKey>> rotate(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    Mono<ResponseEntity<RotatedKey>> rotate(@AuthenticationPrincipal Caller caller,
+            @PathVariable @Size(max = 64) String id) {
         return blocking(() -> {
             caller.requireAdmin();
             if (ApiClientStore.BOOTSTRAP_ID.equals(id)) {
@@ -91,11 +93,12 @@ class ClientsController {
     }
 
     /** The new key, shown this once, and until when the previous one still works. */
-    record RotatedKey(String id, String apiKey, Instant previousKeyValidUntil) {
+    record RotatedKey(@Size(max = 64) String id, @Size(max = 64) String apiKey, Instant previousKeyValidUntil) {
     }
 
     @DeleteMapping("/{id}")
-    Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal Caller caller,
+            @PathVariable @Size(max = 64) String id) {
         return blocking(() -> {
             caller.requireAdmin();
             if (ApiClientStore.BOOTSTRAP_ID.equals(id)) {

@@ -12,6 +12,6 @@ import jakarta.validation.constraints.Size;
 /** Body of {@code POST /api/clients}. The region is a string so a bad one is a field error, not a parse error. */
 public record NewClient(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Region String regionCode,
-        @NotEmpty Set<@NotNull Role> roles) {
+        @NotNull @Region @Size(max = 6) String regionCode,
+        @NotEmpty @Size(max = 3) Set<@NotNull Role> roles) {
 }

@@ -37,7 +37,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
     private static final String JSON = "application/json";
 
     private static final int MAX_ID = 128;
-    private static final int MAX_CURSOR = 200;
+    private static final int MAX_CURSOR = PageRequest.MAX_CURSOR;
     private static final int MAX_FILTER = 100;
 
     private final ResourceRoutes routes;

@@ -13,6 +13,8 @@ public record PageRequest(int limit, String afterId) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** The longest cursor handed out: the base64url form of an id of at most 128 characters. */
+    public static final int MAX_CURSOR = 200;
 
     public static PageRequest of(Integer limit, String after) {
         int size = limit == null ? DEFAULT_LIMIT : limit;

@@ -55,8 +55,10 @@ public class ServiceApiDocs implements OpenApiCustomizer, Ordered {
 
     @Override
     public void customise(OpenAPI api) {
-        api.info(new Info().title(service).version("v1").description("Served through the gateway: send X-Api-Key"
-                + " (an API client) or Authorization: Bearer (a staff member's token)."));
+        if (api.getInfo() == null || "OpenAPI definition".equals(api.getInfo().getTitle())) {
+            api.info(new Info().title(service).version("v1").description("Served through the gateway: send X-Api-Key"
+                    + " (an API client) or Authorization: Bearer (a staff member's token)."));
+        }
         api.servers(List.of(new Server().url("/").description("the gateway")));
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.components(components.addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
@@ -117,7 +119,9 @@ public class ServiceApiDocs implements OpenApiCustomizer, Ordered {
         if (schema == null) {
             return;
         }
-        if ("string".equals(schema.getType()) && schema.getMaxLength() == null) {
+        boolean string = "string".equals(schema.getType())
+                || schema.getTypes() != null && schema.getTypes().contains("string");
+        if (string && schema.getMaxLength() == null) {
             if ("date".equals(schema.getFormat())) {
                 schema.setMaxLength(10);
             } else if ("date-time".equals(schema.getFormat())) {
