@@ -62,7 +62,7 @@ class ResourceApiDocs implements OpenApiCustomizer {
         Schema<?> input = schemaOf(api, declaration.inputType());
         Schema<?> view = schemaOf(api, declaration.viewType());
         inheritLimits(api, declaration.inputType(), declaration.viewType());
-        api.getPaths().keySet().removeIf(key -> key.startsWith(path + "/{id}/") || key.equals(path)
+        api.getPaths().keySet().removeIf(key -> key.startsWith(path + "/{id}/{transition") || key.equals(path)
                 || key.equals(path + "/{id}") || key.equals(path + "/sync") || key.equals(path + "/changes")
                 || key.equals(path + "/audit"));
         boolean natural = declaration.usesNaturalIds();
