@@ -31,7 +31,7 @@ class FundApiDocsTest extends FundServiceTestBase {
                 .isTrue();
         assertThat(paths.path("/api/subsidies/applications").path("post").path("requestBody").path("content")
                 .path("application/json").path("schema").path("$ref").asString()).endsWith("ApplicationInput");
-        assertThat(paths.path("/api/vouchers/{id}/revoke").path("post").path("responses").has("409")).isTrue();
+        assertThat(paths.path("/api/vouchers/{voucherId}/revoke").path("post").path("responses").has("409")).isTrue();
         assertThat(paths.has("/api/voucher-agreements/sync")).isTrue();
     }
 }

@@ -3,6 +3,7 @@ package cn.dzn.fund.vouchers;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,18 +11,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.fund.Refusal;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-/** Redemptions of a voucher, at {@code /api/vouchers/{id}/redemptions}. */
+/** Revoking a voucher, and its redemptions at {@code /api/vouchers/{voucherId}/redemptions}. */
 @RestController
 class VoucherController {
 
@@ -47,6 +53,26 @@ class VoucherController {
         VoucherService.Redeemed redeemed = vouchers.redeem(caller, voucherId, request);
         return ResponseEntity.status(redeemed.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/vouchers/" + voucherId + "/redemptions")).body(redeemed.redemption());
+    }
+
+    /** Why a voucher is revoked, kept with it. */
+    record RevokeRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Operation(summary = "Revoke an ISSUED voucher, saying why (If-Match: its version); final",
+            description = "A writer of the voucher's issuing region. A redemption racing the revocation is decided "
+                    + "before or after it: the revocation names the version it read.")
+    @Refusal(status = 404, why = "no such voucher, or it lies outside the caller's region")
+    @Refusal(status = 409, why = "the voucher is not ISSUED, or the version is stale")
+    @Refusal(status = 428, why = "no If-Match naming the version read")
+    @PostMapping("/api/vouchers/{voucherId}/revoke")
+    ResponseEntity<Voucher> revoke(@AuthenticationPrincipal Caller caller,
+            @PathVariable @Schema(maxLength = 64) String voucherId,
+            @Parameter(description = "the version read, e.g. \"1\"", schema = @Schema(maxLength = 24))
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody RevokeRequest request) {
+        Voucher revoked = vouchers.revoke(caller, voucherId, ifMatch, request.reason());
+        return ResponseEntity.ok().eTag(IfMatch.etag(revoked.version())).body(revoked);
     }
 
     @Operation(summary = "A voucher's redemptions: all of them for its region, those made in its own for a "

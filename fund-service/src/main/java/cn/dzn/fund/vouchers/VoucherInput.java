@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Size;
  * {@code /api/vouchers}: a face value for a holder (an SME or a maker), spent with a provider in
  * the allowed categories between its issue and expiry days, fully or in parts as its rule says.
  * A region issues it (status left out or ISSUED) and may revoke it (REVOKED, with a reason; also
- * {@code POST /api/vouchers/{id}/revoke}); {@code redemptions} and {@code redeemedWan} are kept by
+ * {@code POST /api/vouchers/{voucherId}/revoke}); {@code redemptions} and {@code redeemedWan} are kept by
  * the service ({@code POST /api/vouchers/{id}/redemptions}): a client sends them as read.
  */
 public record VoucherInput(

@@ -24,8 +24,6 @@ import cn.dzn.platform.regions.RegionFilters;
 import cn.dzn.platform.resources.RecordStore;
 import cn.dzn.platform.resources.ResourceDeclaration;
 import cn.dzn.platform.resources.ResourceKit;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /**
  * Vouchers as a resource of the kit, at {@code /api/vouchers}. The issuing region writes them;
@@ -64,27 +62,6 @@ class VoucherResource extends ResourceDeclaration<VoucherInput, Voucher> {
     public Map<String, Figure> figures() {
         return Map.of("vouchersIssuedWan", Figure.sum("faceValueWan", new Document()),
                 "vouchersRedeemedWan", Figure.sum("redeemedWan", new Document()));
-    }
-
-    /** Why a voucher is revoked, kept with it. */
-    record RevokeRequest(@NotBlank @Size(max = 2000) String reason) {
-    }
-
-    @Override
-    public List<Transition> transitions() {
-        return List.of(new Transition("revoke", RevokeRequest.class,
-                "The issuing region revokes an ISSUED voucher, saying why; final"));
-    }
-
-    @Override
-    public VoucherInput transition(Caller caller, String name, Voucher voucher, Object body) {
-        if (voucher.status() != VoucherStatus.ISSUED) {
-            throw OwnWrites.conflict("voucher-state", "the voucher is " + voucher.status() + "; only an ISSUED one "
-                    + "is revoked");
-        }
-        VoucherInput input = voucher.input();
-        return input.with(VoucherStatus.REVOKED, ((RevokeRequest) body).reason().strip(), input.redeemedWan(),
-                input.redemptions());
     }
 
     @Override

@@ -24,6 +24,7 @@ import cn.dzn.platform.regions.RegionCode;
 import cn.dzn.platform.resources.Outcome;
 import cn.dzn.platform.resources.RecordResult;
 import cn.dzn.platform.resources.RecordStore;
+import cn.dzn.platform.web.IfMatch;
 
 /**
  * Redeeming vouchers. A redemption is written into the voucher at the version it was judged
@@ -82,6 +83,31 @@ class VoucherService {
             }
         }
         throw OwnWrites.conflict("voucher-busy", "voucher " + id + " kept changing while it was redeemed; try again");
+    }
+
+    /**
+     * The issuing region revokes an ISSUED voucher, saying why; final. Judged as the kit judges a
+     * write (404, 403, 428, then 409); the write is conditional on the version read, so a
+     * redemption racing it is decided before or after it, never beside it.
+     */
+    Voucher revoke(Caller caller, String id, String ifMatch, String reason) {
+        Voucher voucher = vouchers.get(caller, id);
+        caller.requireWrite(voucher.regionCode());
+        long version = IfMatch.version(ifMatch, null);
+        if (voucher.status() != VoucherStatus.ISSUED) {
+            throw OwnWrites.conflict("voucher-state", "voucher " + id + " is " + voucher.status()
+                    + "; only an ISSUED one is revoked");
+        }
+        if (voucher.version() != version) {
+            throw Problems.staleVersion(version, voucher.version());
+        }
+        VoucherInput input = voucher.input();
+        RecordResult result = vouchers.writeOne(caller, id, version, input.with(VoucherStatus.REVOKED, reason.strip(),
+                input.redeemedWan(), input.redemptions()));
+        if (!result.outcome().wrote()) {
+            throw OwnWrites.refusal(result, version);
+        }
+        return vouchers.get(caller, id);
     }
 
     /** The redemptions of a voucher the caller sees; a provider's region sees only those made in it. */

@@ -102,6 +102,27 @@ class RedemptionTest extends FundServiceTestBase {
     }
 
     @Test
+    void onlyTheIssuingRegionRevokesAndItSaysWhy() {
+        String voucher = voucher(GUANGZHOU, "440100", "FULL", "1", TODAY, TODAY.plusDays(10));
+        String reason = "{\"reason\": \"错发\"}";
+
+        assertRefused(http.post("/api/vouchers/no-such-voucher/revoke", reason, "Authorization", GUANGZHOU,
+                "If-Match", "\"1\""), 404, "does not exist");
+        assertRefused(http.post("/api/vouchers/" + voucher + "/revoke", reason, "Authorization", SHENZHEN,
+                "If-Match", "\"1\""), 404, "does not exist");
+        assertRefused(http.post("/api/vouchers/" + voucher + "/revoke", reason, "Authorization",
+                FundTests.GUANGZHOU_READER, "If-Match", "\"1\""), 403, "may only read");
+        assertRefused(http.post("/api/vouchers/" + voucher + "/revoke", reason, "Authorization", GUANGZHOU), 428,
+                "If-Match");
+        assertThat(http.post("/api/vouchers/" + voucher + "/revoke", null, "Authorization", GUANGZHOU, "If-Match",
+                "\"1\"").status()).isEqualTo(400);
+        assertThat(http.post("/api/vouchers/" + voucher + "/revoke", "{\"reason\": \" \"}", "Authorization",
+                GUANGZHOU, "If-Match", "\"1\"").status()).isEqualTo(400);
+        assertThat(http.get("/api/vouchers/" + voucher, "Authorization", GUANGZHOU).json().path("version").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
     void whatAVoucherPaysForAndHowItIsSpentAreItsOwn() {
         String full = voucher(GUANGZHOU, "440100", "FULL", "3", TODAY, TODAY);
         String partial = voucher(GUANGZHOU, "440100", "PARTIAL", "3", TODAY, TODAY);
