@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.dzn.incubator.ApiDocs;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.web.IfMatch;
 import cn.dzn.platform.web.Page;
@@ -71,7 +70,7 @@ public class RegistrationController {
     public Page<Registration> list(@AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-            @RequestParam(required = false) @Size(max = ApiDocs.MAX_CURSOR) String after) {
+            @RequestParam(required = false) @Size(max = PageRequest.MAX_CURSOR) String after) {
         return registrations.list(caller, status, PageRequest.of(limit, after));
     }
 

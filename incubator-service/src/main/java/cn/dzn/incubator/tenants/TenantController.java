@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.dzn.incubator.ApiDocs;
 import cn.dzn.incubator.incubators.Formats;
 import cn.dzn.incubator.incubators.IncubatorService;
 import cn.dzn.platform.errors.Problems;
@@ -54,7 +53,7 @@ class TenantController {
             @PathVariable @Size(max = Formats.MAX_ID) String incubatorId,
             @RequestParam(required = false) TenantStatus status,
             @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-            @RequestParam(required = false) @Size(max = ApiDocs.MAX_CURSOR) String after) {
+            @RequestParam(required = false) @Size(max = PageRequest.MAX_CURSOR) String after) {
         incubators.visible(caller, incubatorId);
         Bson filter = status == null ? eq("incubatorId", incubatorId)
                 : and(eq("incubatorId", incubatorId), eq("status", status.name()));
