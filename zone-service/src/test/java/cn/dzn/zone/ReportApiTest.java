@@ -94,6 +94,10 @@ class ReportApiTest extends ZoneServiceTestBase {
         assertThat(verified.json().get("status").asString()).isEqualTo("VERIFIED");
         assertThat(verified.json().get("values").get(0).get("value").asDouble()).isEqualTo(1200.5);
         assertThat(move(GUANGDONG, id, "return", "\"3\"", "{\"reason\": \"复核\"}").status()).isEqualTo(409);
+        Response noReason = http().post("/api/reports/" + id + "/return", null, "Authorization", GUANGDONG,
+                "If-Match", "\"3\"");
+        assertThat(noReason.status()).as(noReason.text()).isEqualTo(400);
+        assertThat(noReason.contentType()).startsWith("application/problem+json");
     }
 
     @Test

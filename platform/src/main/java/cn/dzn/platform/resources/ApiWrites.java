@@ -103,6 +103,9 @@ class ApiWrites<I, V> {
         }
         requireWriter(caller);
         caller.requireWrite(RecordDecisions.regionOf(current));
+        if (transition.bodyType() != null && (body == null || body.length == 0)) {
+            throw Problems.badRequest("the action " + transition.name() + " needs a JSON body");
+        }
         Object request = transition.bodyType() == null ? null
                 : RecordBinder.orInvalid(binder.bind(binder.parse(body), transition.bodyType(), ""));
         I next = declaration.transition(caller, transition.name(), store.decode(current), request);
