@@ -20,11 +20,12 @@ import cn.dzn.platform.test.TestCallers;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
 import cn.dzn.zone.indicators.IndicatorCatalog;
-import cn.dzn.zone.zones.ZoneService;
+import cn.dzn.zone.evaluation.Ranking;
 
 /**
- * Issue 14: the document bounds a ranking by the zones the service holds and an annual report by
- * the indicators of the catalog, so neither grows past its cap. Each test fills the collection to
+ * Issue 14: the document bounds a ranking's rows and an annual report by the indicators of the
+ * catalog; a ranking of more zones is refused rather than answered, a new indicator past the cap
+ * is refused. Each test fills the collection to
  * the cap with placeholders of its own, which it removes again, and finds the next one refused.
  */
 class StoredCapsTest extends ZoneServiceTestBase {
@@ -35,14 +36,21 @@ class StoredCapsTest extends ZoneServiceTestBase {
     MongoDatabase database;
 
     @Test
-    void aZoneBeyondTheThousandTheServiceHoldsIsRefused() {
+    void aRankingOfMoreZonesThanItsAnswerHoldsIsRefused() {
         MongoCollection<Document> zones = database.getCollection("zones");
-        fill(zones, ZoneService.MAX_ZONES - zones.countDocuments(ne("deleted", true)));
+        assertThat(http().put("/api/evaluation/2012/scheme", "{\"period\": \"2012\", \"weights\": [{\"indicator\":"
+                + " \"contract_turnover\", \"weight\": 1}]}", "Authorization", NATIONAL).status()).isEqualTo(200);
+        List<Document> placeholders = new ArrayList<>();
+        for (long i = zones.countDocuments(ne("deleted", true)); i <= Ranking.MAX_ROWS; i++) {
+            placeholders.add(new Document("_id", "placeholder-" + UUID.randomUUID()).append("placeholder", true)
+                    .append("name", "占位").append("regionCode", "440100").append("memberCities", List.of("440100"))
+                    .append("version", 1L).append("deleted", false));
+        }
+        zones.insertMany(placeholders);
         try {
-            Response refused = http().post("/api/zones", TestHttp.json(Map.of("name", "第一千零一",
-                    "regionCode", "440100", "memberCities", List.of("440100"))), "Authorization", NATIONAL);
-            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
-            assertThat(refused.text()).contains("holds 1000 zones");
+            Response refused = http().get("/api/evaluation/2012/ranking", "Authorization", NATIONAL);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+            assertThat(refused.text()).contains("at most 1000 zones");
         } finally {
             zones.deleteMany(eq("placeholder", true));
         }

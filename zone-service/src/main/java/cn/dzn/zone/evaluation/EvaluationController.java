@@ -10,10 +10,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.dzn.platform.identity.AdministratorsOnly;
 import cn.dzn.platform.identity.Caller;
+import cn.dzn.platform.web.ServiceApiDocs;
 import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.zones.Zone;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -60,6 +63,9 @@ class EvaluationController {
         return evaluation.selfEvaluate(caller, zoneId, period, self);
     }
 
+    @ApiResponse(responseCode = "409", description = "more live zones than a ranking covers (Ranking.MAX_ROWS)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/" + ServiceApiDocs.PROBLEM)))
     @GetMapping("/{period}/ranking")
     Ranking ranking(@PathVariable @Pattern(regexp = Period.FORMAT, message = Period.FORMAT_MESSAGE)
             @Size(max = Period.MAX_LENGTH) String period) {

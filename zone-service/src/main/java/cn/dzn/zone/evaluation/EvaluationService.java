@@ -111,6 +111,10 @@ public class EvaluationService {
     public Ranking ranking(String period) {
         Scheme scheme = scheme(period);
         List<Zone> live = zoneService.all();
+        if (live.size() > Ranking.MAX_ROWS) {
+            throw Problems.conflict("a ranking covers at most " + Ranking.MAX_ROWS + " zones; the service holds "
+                    + live.size());
+        }
         Map<String, Map<String, BigDecimal>> figures = new LinkedHashMap<>();
         live.stream().map(Zone::id).sorted().forEach(zoneId -> {
             Map<String, BigDecimal> byIndicator = new LinkedHashMap<>();

@@ -8,20 +8,23 @@ import cn.dzn.zone.indicators.Indicator;
 import cn.dzn.zone.periods.Period;
 import cn.dzn.zone.zones.Zone;
 import cn.dzn.zone.zones.ZoneInput;
-import cn.dzn.zone.zones.ZoneService;
 import jakarta.validation.constraints.Size;
 
 /**
  * The zones of a period ranked by their national score, with every input the scores were
  * computed from ({@code figures}: each zone's verified roll-up per indicator) and a SHA-256 of
  * scheme and inputs, so a ranking can be recomputed and compared at any later time. One row per
- * live zone: as many as the service holds at most.
+ * live zone, at most {@link #MAX_ROWS}: the programme has ten zones (seed 004 names nine,
+ * DOMAIN.md a tenth), and a ranking rolls up every one, so more than a hundredfold is refused
+ * (409) rather than answered.
  */
 public record Ranking(
         @Size(max = Period.MAX_LENGTH) String period,
         Scheme scheme,
-        @Size(max = ZoneService.MAX_ZONES) List<Row> rows,
+        @Size(max = Ranking.MAX_ROWS) List<Row> rows,
         @Size(min = 64, max = 64) String inputsHash) {
+
+    public static final int MAX_ROWS = 1000;
 
     /** {@code missing}: the scheme's indicators this zone has no verified figure for (scored 0). */
     public record Row(

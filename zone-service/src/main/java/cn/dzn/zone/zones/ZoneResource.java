@@ -69,20 +69,6 @@ class ZoneResource extends ResourceDeclaration<ZoneInput, Zone> {
         }
     }
 
-    /**
-     * A new zone only while the service holds fewer than {@link ZoneService#MAX_ZONES}. The kit
-     * judges a whole sync batch before it writes any of it, and writers at the same moment each
-     * count alone, so a batch begun just below the cap, or a race at it, can still pass it: to
-     * close that the kit would have to count what a batch creates and serialise creations.
-     */
-    @Override
-    public void checkChange(Caller caller, ZoneInput stored, ZoneInput input, List<FieldError> errors) {
-        if (stored == null && input != null && zones.count() >= ZoneService.MAX_ZONES) {
-            errors.add(new FieldError("", "the service holds " + ZoneService.MAX_ZONES
-                    + " zones, the most it does; delete one first"));
-        }
-    }
-
     @Override
     public Bson visibleTo(Caller caller) {
         if (caller.region().equals(RegionCode.NATIONAL)) {

@@ -18,13 +18,6 @@ import cn.dzn.platform.resources.RecordStore;
 @Service
 public class ZoneService {
 
-    /**
-     * The most live zones the service holds (ZoneResource refuses a new one beyond): the
-     * programme has ten (seed 004 names nine, DOMAIN.md a tenth), so a thousand leaves room for a
-     * hundredfold, and it bounds a ranking, which rolls up every zone.
-     */
-    public static final int MAX_ZONES = 1000;
-
     private final RecordStore<ZoneInput, Zone> zones;
 
     ZoneService(RecordStore<ZoneInput, Zone> zones) {
@@ -43,9 +36,5 @@ public class ZoneService {
     /** Every live zone, for national roll-ups such as the evaluation ranking. */
     public List<Zone> all() {
         return zones.liveRecords(empty());
-    }
-
-    long count() {
-        return zones.count(empty());
     }
 }
