@@ -5,11 +5,28 @@ import java.util.Set;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.regions.RegionCode;
 
-/** Who is calling: the API client or staff user, the region it is bound to and its roles. */
-public record Caller(String clientId, RegionCode region, Set<Role> roles) {
+/**
+ * Who is calling: the API client or staff user, the region it is bound to and its roles.
+ *
+ * @param incubatorId the incubator an incubator's own key is bound to (issue 17), from the internal
+ *                    token's {@value InternalTokens#INCUBATOR} claim; null for every other caller.
+ *                    Only incubator-service serves such a caller: every other service refuses it
+ *                    (403), whatever its region and roles say ({@code dzn.incubator-keys.accepted}).
+ */
+public record Caller(String clientId, RegionCode region, Set<Role> roles, String incubatorId) {
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    /** A caller bound to no incubator: a bureau's key, an administrator, a staff member. */
+    public Caller(String clientId, RegionCode region, Set<Role> roles) {
+        this(clientId, region, roles, null);
+    }
+
+    /** Whether this is an incubator's own key, which keeps its own incubator record and nothing else. */
+    public boolean boundToIncubator() {
+        return incubatorId != null;
     }
 
     public boolean has(Role role) {

@@ -36,6 +36,12 @@ public class InternalTokens {
     public static final String AUDIENCE = "dzn-services";
     static final String REGION = "region";
     static final String ROLES = "roles";
+    /**
+     * The incubator an incubator's own key is bound to (issue 17), present only for such a key. Any
+     * value at all marks the caller as bound: a claim that names no incubator binds it to nothing
+     * it could hold, never frees it.
+     */
+    public static final String INCUBATOR = "incubator";
 
     private final InternalTokenProperties properties;
     private final SecretKey key;
@@ -58,6 +64,7 @@ public class InternalTokens {
                 .expirationTime(java.util.Date.from(expiresAt))
                 .claim(REGION, caller.region().code())
                 .claim(ROLES, caller.roles().stream().map(Role::name).sorted().toList())
+                .claim(INCUBATOR, caller.incubatorId()) // a null claim is left out of the token
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
@@ -99,6 +106,8 @@ public class InternalTokens {
         if (roleNames != null) {
             roleNames.forEach(name -> roles.add(Role.valueOf(name)));
         }
-        return new Caller(jwt.getSubject(), RegionCode.of(jwt.getClaimAsString(REGION)), roles);
+        Object incubator = jwt.getClaims().get(INCUBATOR);
+        return new Caller(jwt.getSubject(), RegionCode.of(jwt.getClaimAsString(REGION)), roles,
+                incubator == null ? null : String.valueOf(incubator));
     }
 }

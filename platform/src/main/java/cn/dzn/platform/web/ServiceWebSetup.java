@@ -13,14 +13,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
+import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.identity.CallerAuthentication;
 import cn.dzn.platform.identity.InternalTokenProperties;
 import cn.dzn.platform.identity.InternalTokens;
@@ -99,19 +106,37 @@ public class ServiceWebSetup {
         return registration;
     }
 
+    /**
+     * {@code dzn.incubator-keys.accepted}: whether this service serves callers bound to an incubator
+     * (an incubator's own key, {@link Caller#incubatorId()}). Only incubator-service does; every
+     * other service refuses them (403) before any handler runs, whatever their region and roles,
+     * as the gateway does before proxying (issue 17: "with it the incubator keeps its own record and
+     * tenants current, and nothing else").
+     */
     @Bean
     SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems,
-            PublicRequests publicRequests) throws Exception {
+            PublicRequests publicRequests, @Value("${dzn.incubator-keys.accepted:false}") boolean incubatorKeys)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(request, response,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid internal token from the gateway is required");
-        AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response,
-                HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
+        AccessDeniedHandler denied = (request, response, e) -> {
+            if (boundCaller(SecurityContextHolder.getContext().getAuthentication()) != null) {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "incubator-key", "an incubator's own key "
+                        + "keeps its own incubator record and nothing else; this service does not serve it");
+            } else {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
+            }
+        };
+        AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager.authenticated();
+        AuthorizationManager<RequestAuthorizationContext> callers = incubatorKeys ? authenticated
+                : (authentication, context) -> boundCaller(authentication.get()) != null
+                        ? new AuthorizationDecision(false) : authenticated.authorize(authentication, context);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(OPEN_PATHS).permitAll();
                     publicRequests.matchers().forEach(request -> auth.requestMatchers(request).permitAll());
-                    auth.anyRequest().authenticated();
+                    auth.anyRequest().access(callers);
                 })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
@@ -120,5 +145,10 @@ public class ServiceWebSetup {
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
+    }
+
+    private static Caller boundCaller(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                && caller.boundToIncubator() ? caller : null;
     }
 }
