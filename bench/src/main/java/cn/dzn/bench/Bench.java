@@ -69,6 +69,9 @@ public final class Bench {
             if (wanted(only, "contention")) {
                 figures.addAll(new Contention(api, quick).run());
             }
+            if (wanted(only, "money")) {
+                figures.addAll(new MoneyRace(api, quick).run());
+            }
             if (wanted(only, "paging")) {
                 paging.atSmall();
             }

@@ -16,14 +16,14 @@ import cn.dzn.platform.test.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Overview fan-out: {@code GET /api/zones/{id}/overview} on zone-service against the slowest of
- * the three {@code /internal/figures?regions=<member cities>} calls it makes (the query
- * OverviewService builds). The figure with the target takes each call's duration from the
- * overview's own Server-Timing header, so the baseline is the slowest call of that very overview,
- * made while the other two ran. If the three ran one after another the overview would cost about
- * their sum; in parallel, about the slowest plus the zone lookup. For scale, a second row compares
- * with each call made alone on an idle suite, at one connection, and a third gives the floor: a
- * plain read of the zone (zone-service's own cost for any request) plus the slowest call.
+ * Overview fan-out: {@code GET /api/zones/{id}/overview} on zone-service against its floor, one
+ * plain read of the zone (zone-service's own cost for any request) plus the slowest of the three
+ * {@code /internal/figures?regions=<member cities>} calls it makes (the query OverviewService
+ * builds), taken from the overview's own Server-Timing header, so that call was made while the
+ * other two ran. Issue 15 sets the target there (≤ 1.1×). If the three ran one after another the
+ * overview would cost about their sum; in parallel, about the floor. For scale, two rows compare
+ * with the slowest call alone: inside the overview (issue 5's old target) and made alone on an
+ * idle suite, at one connection.
  */
 final class OverviewFanOut {
 
@@ -81,14 +81,16 @@ final class OverviewFanOut {
                 + "only if they overlap), zone-service's own total %.2f ms; overview as the client saw it %.2f ms",
                 inside.count(), inside.zone(), inside.slowest(), inside.sum(), inside.overview() / inside.sum(),
                 inside.total(), inside.overview());
-        String floor = String.format("an overview cannot cost less than one request to zone-service plus its "
-                + "slowest call: a plain read of the zone, p50 %.2f ms at one connection, plus the slowest call "
-                + "%.2f ms; the ratio an overview with a free fan-out would reach", read.p50Ms(), inside.slowest());
+        String floor = String.format("floor: an overview cannot cost less than one request to zone-service plus "
+                + "its slowest call: a plain read of the zone, p50 %.2f ms at one connection, plus the slowest call "
+                + "%.2f ms", read.p50Ms(), inside.slowest());
+        // Issue 15 restates the target against the floor: what the fan-out itself adds on top of
+        // what no fan-out can avoid (zone-service's own request and the slowest call).
         return List.of(
-                new Figure("Overview fan-out: p50 (overview vs the slowest call it makes)", "ms", inside.slowest(),
-                        inside.overview(), 1.3, false, within),
-                Figure.info("Overview fan-out: floor (one zone read plus the slowest call vs the slowest call)", "ms",
-                        inside.slowest(), read.p50Ms() + inside.slowest(), floor),
+                new Figure("Overview fan-out: p50 (overview vs its floor: one zone read plus the slowest call)", "ms",
+                        read.p50Ms() + inside.slowest(), inside.overview(), 1.1, false, within + "; " + floor),
+                Figure.info("Overview fan-out: p50 (overview vs the slowest call it makes)", "ms", inside.slowest(),
+                        inside.overview(), "the target of issue 5 (≤ 1.3×), kept for comparison with earlier runs"),
                 Figure.info("Overview fan-out: p50 (overview vs the slowest call made alone)", "ms",
                         calls.get(slowest).p50Ms(), measured.p50Ms(), alone.toString()));
     }
