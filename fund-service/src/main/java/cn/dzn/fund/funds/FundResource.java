@@ -6,6 +6,8 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.dzn.fund.money.Ledger;
+import cn.dzn.fund.money.Money;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.resources.RecordStore;
@@ -20,8 +22,11 @@ import cn.dzn.platform.resources.ResourceKit;
 @Configuration
 class FundResource extends ResourceDeclaration<FundInput, Fund> {
 
-    FundResource() {
+    private final Ledger ledger;
+
+    FundResource(Ledger ledger) {
         super("/api/funds", "funds", FundInput.class, Fund.class, FundInput::regionCode);
+        this.ledger = ledger;
     }
 
     @Bean
@@ -39,10 +44,21 @@ class FundResource extends ResourceDeclaration<FundInput, Fund> {
         return List.of(ListFilter.of("kind", FundKind.class));
     }
 
+    /**
+     * A fund that has received money is not deleted, by the API or by sync: its contributions,
+     * sub-funds and investments would point at nothing and its money would leave every figure.
+     */
     @Override
-    public void checkChange(Caller caller, FundInput stored, FundInput input, List<FieldError> errors) {
+    public void checkChange(Caller caller, String id, FundInput stored, FundInput input, List<FieldError> errors) {
         if (stored != null && input != null && stored.kind() != input.kind()) {
             errors.add(new FieldError("kind", "a fund's kind does not change"));
+        }
+        if (stored != null && input == null) {
+            Ledger.Account account = ledger.read(FundService.account(id));
+            if (account.addedFen() > 0) {
+                errors.add(new FieldError("", "fund " + id + " has received " + Money.text(account.addedFen())
+                        + " and is not deleted; its money stays accounted for"));
+            }
         }
     }
 }

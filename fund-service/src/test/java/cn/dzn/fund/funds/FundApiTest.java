@@ -75,6 +75,28 @@ class FundApiTest extends FundServiceTestBase {
     }
 
     @Test
+    void aFundThatHasReceivedMoneyIsNotDeletedByTheApiOrBySync() {
+        String fund = FundTests.fundHolding(http, GUANGZHOU, "440100", "100");
+        String empty = created(http.post("/api/funds", fund("空基金", "440100"), "Authorization", GUANGZHOU)).json()
+                .path("id").asString();
+
+        TestHttp.Response deleted = http.delete("/api/funds/" + fund, "Authorization", GUANGZHOU, "If-Match", "\"1\"");
+        TestHttp.Response synced = http.post("/api/funds/sync", "{\"records\": [{\"id\": \"" + fund
+                + "\", \"version\": 1, \"deleted\": true}]}", "Authorization", GUANGZHOU, "Idempotency-Key",
+                "delete-" + fund);
+        TestHttp.Response emptyDeleted = http.delete("/api/funds/" + empty, "Authorization", GUANGZHOU, "If-Match",
+                "\"1\"");
+
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(409);
+        assertThat(deleted.contentType()).startsWith("application/problem+json");
+        assertThat(deleted.json().path("detail").asString()).contains("has received 100万元");
+        assertThat(synced.status()).as(synced.text()).isEqualTo(200);
+        assertThat(synced.json().path("results").get(0).path("outcome").asString()).isEqualTo("rejected");
+        assertThat(http.get("/api/funds/" + fund, "Authorization", GUANGZHOU).status()).isEqualTo(200);
+        assertThat(emptyDeleted.status()).as(emptyDeleted.text()).isEqualTo(204);
+    }
+
+    @Test
     void aCitySeesAndWritesOnlyItsOwnFunds() {
         String shenzhen = created(http.post("/api/funds", fund("深圳基金", "440300"), "Authorization", SHENZHEN)).json()
                 .path("id").asString();

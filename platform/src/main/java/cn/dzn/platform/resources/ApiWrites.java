@@ -133,7 +133,7 @@ class ApiWrites<I, V> {
      */
     private void refuseByState(Caller caller, Candidate<I> candidate, BsonDocument current) {
         List<FieldError> errors = new ArrayList<>();
-        declaration.checkChange(caller, current == null ? null : store.inputOf(current), candidate.input(), errors);
+        declaration.checkChange(caller, candidate.id(), current == null ? null : store.inputOf(current), candidate.input(), errors);
         if (errors.isEmpty()) {
             return;
         }

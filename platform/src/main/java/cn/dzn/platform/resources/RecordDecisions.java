@@ -181,7 +181,7 @@ class RecordDecisions<I> {
         I stored = current == null ? null
                 : codecs.get(resource.inputType()).decode(new BsonDocumentReader(current), DecoderContext.builder().build());
         List<FieldError> errors = new ArrayList<>();
-        resource.checkChange(context.caller(), stored, candidate.input(), errors);
+        resource.checkChange(context.caller(), candidate.id(), stored, candidate.input(), errors);
         return errors.isEmpty() ? null : RecordResult.rejected(candidate.index(), candidate.id(), errors);
     }
 

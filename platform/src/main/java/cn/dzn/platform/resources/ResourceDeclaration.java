@@ -97,6 +97,14 @@ public abstract class ResourceDeclaration<I, V> {
     public void checkChange(Caller caller, I stored, I input, List<FieldError> errors) {
     }
 
+    /**
+     * {@link #checkChange(Caller, Object, Object, List)} for a rule that needs the record's id,
+     * such as whether anything else still hangs on the record being deleted; the kit calls this one.
+     */
+    public void checkChange(Caller caller, String id, I stored, I input, List<FieldError> errors) {
+        checkChange(caller, stored, input, errors);
+    }
+
     /** The records the caller may read; by default those whose region lies inside its own. */
     public Bson visibleTo(Caller caller) {
         return RegionFilters.inside("regionCode", caller.region());
