@@ -35,10 +35,13 @@ class InvestmentController {
             description = "A writer of the sub-fund's region. The body names this sub-fund and its region. The "
                     + "sub-fund never commits more than its size, however many commitments race: a refused one "
                     + "is a 409 saying what is left. With Idempotency-Key the same request again is the same "
-                    + "investment, answered rather than committed twice.")
+                    + "investment, answered rather than committed twice. At least three times the guidance part "
+                    + "and half the size are kept for firms commercialising publicly funded results (DOMAIN.md): "
+                    + "an investment with publiclyFundedResult false that would eat into that part is a 409.")
     @Refusal(status = 404, why = "no such sub-fund, or it lies outside the caller's region")
-    @Refusal(status = 409, why = "the amount exceeds the sub-fund's remaining capacity, the sub-fund is not "
-            + "established, or the idempotency key was used for another commitment")
+    @Refusal(status = 409, why = "the amount exceeds the sub-fund's remaining capacity or, for a firm without a "
+            + "publicly funded result, what may still go to such firms; the sub-fund is not established, or the "
+            + "idempotency key was used for another commitment")
     @PostMapping("/api/funds/sub-funds/{subFundId}/investments")
     ResponseEntity<Investment> commitNew(@AuthenticationPrincipal Caller caller,
             @PathVariable @Schema(maxLength = 64) String subFundId,
@@ -52,8 +55,9 @@ class InvestmentController {
     @Operation(summary = "Commit a proposed investment against its sub-fund's size (If-Match: its version)",
             description = "A writer of the investment's region. Once committed an investment is final.")
     @Refusal(status = 404, why = "no such investment, or it lies outside the caller's region")
-    @Refusal(status = 409, why = "already committed, the amount exceeds the sub-fund's remaining capacity, "
-            + "the sub-fund is not established, or the version is stale")
+    @Refusal(status = 409, why = "already committed, the amount exceeds the sub-fund's remaining capacity or, "
+            + "for a firm without a publicly funded result, what may still go to such firms; the sub-fund is not "
+            + "established, or the version is stale")
     @Refusal(status = 428, why = "no If-Match naming the version read")
     @PostMapping("/api/funds/investments/{investmentId}/commit")
     ResponseEntity<Investment> commit(@AuthenticationPrincipal Caller caller,

@@ -91,10 +91,9 @@ class InvestmentService {
         BigDecimal publiclyFunded = investments.liveRecords(and(eq("subFundId", subFundId),
                 eq("status", InvestmentStatus.COMMITTED.name()), eq("publiclyFundedResult", true))).stream()
                 .map(Investment::amountWan).reduce(Money.wan(0), BigDecimal::add);
-        BigDecimal required = subFund.guidanceWan().multiply(BigDecimal.valueOf(3))
-                .max(subFund.sizeWan().divide(BigDecimal.valueOf(2)));
+        BigDecimal required = SubFundService.publiclyFundedRequired(subFund);
         return new SubFundPosition(subFundId, subFund.sizeWan(), Money.wan(capacity.usedFen()),
-                open ? Money.wan(capacity.availableFen()) : Money.wan(0), publiclyFunded, Money.floor(required));
+                open ? Money.wan(capacity.availableFen()) : Money.wan(0), publiclyFunded, required);
     }
 
     private Committed commit(Caller caller, SubFund subFund, String id, Long version, InvestmentInput input) {
@@ -104,8 +103,15 @@ class InvestmentService {
         }
         long fen = Money.fen(input.amountWan());
         String entry = "investment:" + id + "@" + (version == null ? 0 : version);
+        boolean elsewhere = !input.publiclyFundedResult();
+        if (elsewhere) {
+            takeElsewhere(subFund, entry, fen);
+        }
         Ledger.Move move = subFunds.invest(subFund.id(), entry, fen);
         if (move.refused()) {
+            if (elsewhere) {
+                subFunds.releaseElsewhere(subFund.id(), entry);
+            }
             throw OwnWrites.conflict("exceeds-capacity", Money.text(fen) + " exceeds the remaining capacity of "
                     + "sub-fund " + subFund.id() + ", " + Money.text(move.account().availableFen()));
         }
@@ -115,11 +121,34 @@ class InvestmentService {
         }
         RecordResult result = OwnWrites.recordMove(move, investments, caller, id, version, input.committed(),
                 () -> investments.lookup(id).map(now -> now.status() == InvestmentStatus.COMMITTED).orElse(false),
-                () -> subFunds.release(subFund.id(), entry));
+                () -> {
+                    subFunds.release(subFund.id(), entry);
+                    subFunds.releaseElsewhere(subFund.id(), entry);
+                });
         if (!result.outcome().wrote() && result.outcome() != Outcome.UNCHANGED) {
             throw OwnWrites.refusal(result, version);
         }
         return new Committed(investments.get(caller, id), result.outcome() == Outcome.CREATED);
+    }
+
+    /**
+     * An investment in a firm without a publicly funded result takes its amount from what the
+     * sub-fund may invest elsewhere first, so racing commitments never eat into the part kept for
+     * publicly funded results (DOMAIN.md: three times the guidance part, half the size).
+     */
+    private void takeElsewhere(SubFund subFund, String entry, long fen) {
+        Ledger.Move elsewhere = subFunds.investElsewhere(subFund, entry, fen);
+        if (elsewhere.refused()) {
+            throw OwnWrites.conflict("publicly-funded-share", Money.text(fen) + " for a firm without a publicly "
+                    + "funded result exceeds what sub-fund " + subFund.id() + " may still invest in such firms, "
+                    + Money.text(elsewhere.account().availableFen()) + ": at least "
+                    + Money.text(SubFundService.publiclyFundedRequired(subFund)) + " (three times the guidance part "
+                    + "and half the size) is kept for firms commercialising publicly funded results");
+        }
+        if (elsewhere.fen() != fen) {
+            throw OwnWrites.conflict("key-reused", "this idempotency key committed " + Money.text(elsewhere.fen())
+                    + " already; a new commitment needs a new key");
+        }
     }
 
     private static String digest(String text) {

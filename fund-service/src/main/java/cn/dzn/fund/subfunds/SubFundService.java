@@ -1,5 +1,7 @@
 package cn.dzn.fund.subfunds;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +97,31 @@ public class SubFundService {
         ledger.release(account(subFundId), entry);
     }
 
+    /**
+     * Takes {@code fen} of the part of the sub-fund's size that may go to firms without a publicly
+     * funded result: the rest, {@link #publiclyFundedRequired}, is kept for firms with one. The
+     * account is opened here on first use, so sub-funds established before the rule have it too.
+     */
+    public Ledger.Move investElsewhere(SubFund subFund, String entry, long fen) {
+        ledger.open(elsewhereAccount(subFund.id()), Ledger.Limits.capacity(Money.fen(subFund.sizeWan()
+                .subtract(publiclyFundedRequired(subFund)))));
+        return ledger.take(elsewhereAccount(subFund.id()), entry, fen);
+    }
+
+    public void releaseElsewhere(String subFundId, String entry) {
+        ledger.release(elsewhereAccount(subFundId), entry);
+    }
+
+    /**
+     * What a sub-fund must invest in firms commercialising publicly funded results (DOMAIN.md,
+     * guidance-fund sub-funds): at least three times the guidance part and at least half its size,
+     * rounded up to the fen, since it is a minimum.
+     */
+    public static BigDecimal publiclyFundedRequired(SubFund subFund) {
+        return subFund.guidanceWan().multiply(BigDecimal.valueOf(3)).max(subFund.sizeWan().divide(BigDecimal.valueOf(2)))
+                .setScale(6, RoundingMode.UP);
+    }
+
     public Ledger.Account capacity(String subFundId) {
         return ledger.read(account(subFundId));
     }
@@ -105,5 +132,9 @@ public class SubFundService {
 
     private static String account(String subFundId) {
         return "sub-fund:" + subFundId;
+    }
+
+    private static String elsewhereAccount(String subFundId) {
+        return "sub-fund-elsewhere:" + subFundId;
     }
 }

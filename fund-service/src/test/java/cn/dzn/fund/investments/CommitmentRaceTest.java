@@ -71,6 +71,39 @@ class CommitmentRaceTest extends FundServiceTestBase {
         assertThat(position.path("availableWan").decimalValue()).isEqualByComparingTo("100");
     }
 
+    /**
+     * DOMAIN.md, guidance-fund sub-funds: at least three times the guidance part and half the size
+     * go to firms commercialising publicly funded results. A sub-fund of 1000万元 with 200万元 of
+     * guidance keeps 600万元 for them, so at most 400万元 goes elsewhere, also when commitments race.
+     */
+    @Test
+    void racingInvestmentsElsewhereNeverEatIntoThePartKeptForPubliclyFundedResults() throws Exception {
+        String subFund = FundTests.establishedSubFund(http, GUANGZHOU, "440100", 1000);
+        String elsewhere = FundTests.investment(subFund, "440100", "30").replace("\"publiclyFundedResult\": true",
+                "\"publiclyFundedResult\": false");
+        List<Callable<Response>> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requests.add(() -> http.post("/api/funds/sub-funds/" + subFund + "/investments", elsewhere,
+                    "Authorization", GUANGZHOU));
+        }
+
+        List<Response> answers = FundTests.race(requests);
+        Response kept = http.post("/api/funds/sub-funds/" + subFund + "/investments",
+                FundTests.investment(subFund, "440100", "600"), "Authorization", GUANGZHOU);
+
+        assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(13); // 13 × 30 = 390 ≤ 400 < 14 × 30
+        assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(7).allSatisfy(answer -> {
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().path("detail").asString()).contains("may still invest in such firms, 10万元")
+                    .contains("at least 600万元");
+        });
+        assertThat(kept.status()).as(kept.text()).isEqualTo(201);
+        var position = http.get("/api/funds/sub-funds/" + subFund + "/position", "Authorization", GUANGZHOU).json();
+        assertThat(position.path("committedWan").decimalValue()).isEqualByComparingTo("990");
+        assertThat(position.path("publiclyFundedWan").decimalValue()).isEqualByComparingTo("600");
+        assertThat(position.path("publiclyFundedRequiredWan").decimalValue()).isEqualByComparingTo("600");
+    }
+
     @Test
     void theSameCommitmentSentTwiceWithItsKeyIsOneInvestment() throws Exception {
         String subFund = FundTests.establishedSubFund(http, GUANGZHOU, "440100", 100);
