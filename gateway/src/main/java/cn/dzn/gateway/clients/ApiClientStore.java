@@ -47,6 +47,8 @@ class ApiClientStore {
         // The other half of every key lookup (findActiveByHash), which each replica repeats per key
         // in use every cache TTL: without it the lookup's $or reads the whole collection.
         clients.createIndex(Indexes.ascending("previousKeyHash"), new IndexOptions().name("previousKeyHash"));
+        // An incubator's keys, looked up when a new one replaces them (issue 17).
+        clients.createIndex(Indexes.ascending("incubatorId"), new IndexOptions().name("incubatorId"));
     }
 
     void insert(ApiClient client) {
@@ -89,6 +91,30 @@ class ApiClientStore {
         ApiClient revoked = clients.findOneAndUpdate(and(eq("_id", id), eq("revokedAt", null)),
                 Updates.set("revokedAt", at), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(revoked != null ? revoked : clients.find(eq("_id", id)).first());
+    }
+
+    /**
+     * Revokes every live client bound to {@code incubatorId} that was created before
+     * {@code newest} (ids are ObjectIds, in creation order): the key just issued replaces them.
+     * Of two issued at once, the later one stays, whichever finishes first. Returns the clients
+     * revoked, so their keys can be forgotten.
+     */
+    List<ApiClient> revokeBoundBefore(String incubatorId, String newest, Instant at) {
+        List<ApiClient> revoked = new java.util.ArrayList<>();
+        for (ApiClient older : clients.find(and(eq("incubatorId", incubatorId), eq("revokedAt", null),
+                Filters.lt("_id", newest)))) {
+            ApiClient done = clients.findOneAndUpdate(and(eq("_id", older.id()), eq("revokedAt", null)),
+                    Updates.set("revokedAt", at), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (done != null) {
+                revoked.add(done);
+            }
+        }
+        return revoked;
+    }
+
+    /** The client with this id if it is bound to an incubator (revoked or not); empty for any other. */
+    Optional<ApiClient> findBound(String id) {
+        return Optional.ofNullable(clients.find(and(eq("_id", id), Filters.ne("incubatorId", null))).first());
     }
 
     /**

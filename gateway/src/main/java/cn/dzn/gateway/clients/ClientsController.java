@@ -50,7 +50,7 @@ class ClientsController {
         return Mono.fromRunnable(caller::requireAdmin).then(body).flatMap(request -> blocking(() -> {
             String apiKey = keys.generate();
             ApiClient client = new ApiClient(new ObjectId().toHexString(), request.name().strip(),
-                    keys.hash(apiKey), request.regionCode(), request.roles(), Instant.now(), null, null, null, null);
+                    keys.hash(apiKey), request.regionCode(), request.roles(), Instant.now(), null, null, null, null, null);
             store.insert(client);
             return ResponseEntity.created(URI.create("/api/clients/" + client.id()))
                     .body(CreatedClient.of(client, apiKey));

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -16,6 +18,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -25,13 +28,17 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 
 import cn.dzn.gateway.web.ProblemResponses;
+import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.identity.InternalTokenProperties;
 import cn.dzn.platform.identity.InternalTokens;
 import reactor.core.publisher.Mono;
 
 /**
  * Every request needs an X-Api-Key, or staff an OIDC bearer token, except probes, metrics, the
- * API documentation and the few public endpoints (an incubator registering itself).
+ * API documentation and the few public endpoints (an incubator registering itself). An incubator's
+ * own key (a client bound to an incubator, issue 17) is refused outside {@code /api/incubators/**}.
+ * The management port's {@code /internal/incubator-keys} is answered before this chain, with
+ * incubator-service's own token ({@code clients.IncubatorKeyEndpoints}).
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -44,6 +51,9 @@ class SecurityConfiguration {
     // them here the probes and Prometheus would get 401s there.
     private static final RequestPatterns OPEN_PATHS = RequestPatterns.anyMethod("/actuator/health/**",
             "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**");
+
+    /** Where an incubator's own key may go: incubator-service's prefix (issue 17). */
+    private static final RequestPatterns INCUBATOR_PATHS = RequestPatterns.anyMethod("/api/incubators/**");
 
     @Bean
     InternalTokens internalTokens(InternalTokenProperties properties) {
@@ -67,8 +77,13 @@ class SecurityConfiguration {
             ProblemResponses problems) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", explain(e.getMessage()));
-        ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange,
-                HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
+        ServerAccessDeniedHandler denied = (exchange, e) -> {
+            Caller caller = AuthenticatedCaller.of(exchange);
+            return caller != null && caller.boundToIncubator()
+                    ? problems.write(exchange, HttpStatus.FORBIDDEN, "incubator-key", "an incubator's own key keeps "
+                            + "its own incubator record, tenants and pairings under /api/incubators, and nothing else")
+                    : problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "the caller may not do this");
+        };
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .cors(spec -> spec.configurationSource(corsSource(cors)))
                 // Security headers come from one filter for every answer (web.SecurityHeadersFilter):
@@ -85,9 +100,22 @@ class SecurityConfiguration {
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(auth -> auth.matchers(OPEN_PATHS).permitAll()
                         .matchers(publicEndpoints.matcher()).permitAll()
-                        .anyExchange().authenticated())
+                        .anyExchange().access(SecurityConfiguration::signedInAndWithinItsBounds))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * Signed in, and, for an incubator's own key (issue 17), on a path of incubator-service's: it
+     * keeps its own record there and nothing else, so anywhere else (the other services, the
+     * gateway's own {@code /api/clients}, paths nobody routes) it is refused here, before proxying.
+     */
+    private static Mono<AuthorizationResult> signedInAndWithinItsBounds(Mono<Authentication> authentication,
+            AuthorizationContext context) {
+        return authentication.<AuthorizationResult>map(signedIn -> new AuthorizationDecision(signedIn.isAuthenticated()
+                && !(signedIn.getPrincipal() instanceof Caller caller && caller.boundToIncubator()
+                        && !INCUBATOR_PATHS.test(context.getExchange()))))
+                .defaultIfEmpty(new AuthorizationDecision(false));
     }
 
     /**
