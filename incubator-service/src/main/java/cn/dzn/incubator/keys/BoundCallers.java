@@ -2,20 +2,17 @@ package cn.dzn.incubator.keys;
 
 import java.util.Optional;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import cn.dzn.incubator.incubators.Formats;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
-import cn.dzn.platform.identity.CallerAuthentication;
+import cn.dzn.platform.identity.InternalTokens;
 
 /**
  * An incubator's own key (issue 17): an API client the gateway binds to one incubator record. The
  * gateway's internal token then carries the claim {@value #CLAIM} with the incubator's id beside
- * {@code sub}, {@code region} (the incubator's) and {@code roles} (READ, WRITE). The platform's
- * {@link Caller} does not hold the claim yet, so it is read here from the verified token of the
- * request, and only for the caller the request was authenticated as.
+ * {@code sub}, {@code region} (the incubator's) and {@code roles} (READ, WRITE), which the platform
+ * reads into {@link Caller#incubatorId()}. This service alone serves such a caller
+ * ({@code dzn.incubator-keys.accepted}); every other one refuses it.
  *
  * <p>Such a caller keeps its own incubator record and tenants and the pairings it is a side of,
  * and nothing else: the declarations narrow what it sees and may change, {@link BoundCallerGate}
@@ -25,25 +22,19 @@ import cn.dzn.platform.identity.CallerAuthentication;
 public final class BoundCallers {
 
     /** The internal token's claim naming the incubator a client is bound to. */
-    public static final String CLAIM = "incubator";
+    public static final String CLAIM = InternalTokens.INCUBATOR;
 
     private BoundCallers() {
     }
 
     /** The incubator {@code caller} is bound to, if it is an incubator's own key. */
     public static Optional<String> incubatorOf(Caller caller) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (caller == null || !(authentication instanceof CallerAuthentication verified)
-                || !caller.equals(verified.getPrincipal())) {
-            return Optional.empty();
-        }
-        Object claim = verified.getCredentials().getClaims().get(CLAIM);
-        if (claim == null) {
+        if (caller == null || !caller.boundToIncubator()) {
             return Optional.empty();
         }
         // A claim that is no incubator id binds to nothing anybody could hold: the caller sees nothing.
-        String id = claim instanceof String text && text.matches(Formats.ID) ? text : "\u0000invalid";
-        return Optional.of(id);
+        String id = caller.incubatorId();
+        return Optional.of(id.matches(Formats.ID) ? id : "\u0000invalid");
     }
 
     public static boolean isBound(Caller caller) {

@@ -20,6 +20,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +61,12 @@ public class GatewayKeyIssuer implements KeyIssuer {
         if (answer.statusCode() != 201) {
             throw new Unavailable("the gateway refused to issue a key (" + answer.statusCode() + ")");
         }
-        JsonNode issued = json.readTree(answer.body());
+        JsonNode issued;
+        try {
+            issued = json.readTree(answer.body());
+        } catch (JacksonException e) {
+            throw new Unavailable("the gateway's answer was not JSON", e);
+        }
         String clientId = issued.path("clientId").asString(null);
         String apiKey = issued.path("apiKey").asString(null);
         if (clientId == null || apiKey == null) {

@@ -3,7 +3,7 @@ package cn.dzn.incubator.keys;
 import java.net.URI;
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,16 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Incubators' own keys: issued through the gateway at {@code dzn.incubator.keys.gateway-url}
- * ({@code DZN_GATEWAY_INTERNAL_URL}, its management port); without one, approvals still work and
- * say that no key could be issued. {@link BoundCallerGate} judges every request of such a key.
+ * ({@code DZN_GATEWAY_INTERNAL_URL}, its management port, {@link KeyProperties}); without one,
+ * approvals still work and say that no key could be issued. {@link BoundCallerGate} judges every
+ * request of such a key.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KeyProperties.class)
 class KeySetup {
 
     @Bean
-    KeyIssuer keyIssuer(@Value("${dzn.incubator.keys.gateway-url:}") String gatewayUrl,
-            InternalTokenProperties tokens, JsonMapper json, Clock clock) {
-        if (gatewayUrl == null || gatewayUrl.isBlank()) {
+    KeyIssuer keyIssuer(KeyProperties properties, InternalTokenProperties tokens, JsonMapper json, Clock clock) {
+        URI gateway = properties.gateway();
+        if (gateway == null) {
             return new KeyIssuer() {
                 @Override
                 public Issued issue(String incubatorId, String name, String regionCode) {
@@ -37,7 +39,7 @@ class KeySetup {
                 }
             };
         }
-        return new GatewayKeyIssuer(URI.create(gatewayUrl), tokens.secret(), json, clock);
+        return new GatewayKeyIssuer(gateway, tokens.secret(), json, clock);
     }
 
     @Bean
