@@ -96,6 +96,30 @@ class ComposeFileTest {
         });
     }
 
+    /**
+     * incubator-service has incubators' own keys issued on the gateway's management port (issue 17):
+     * it names the gateway and that port, which the gateway exposes on the compose network and does
+     * not publish; no other module is given the variable.
+     */
+    @Test
+    void incubatorServiceReachesTheGatewaysManagementPortForIncubatorKeys() {
+        Map<String, String> env = stringMap(composeService("incubator-service").get("environment"));
+        assertThat(env).as("incubator-service %s", GATEWAY_INTERNAL_URL)
+                .containsEntry(GATEWAY_INTERNAL_URL, gatewayInternalUrl());
+        assertThat(hasManagementPort("gateway")).as("the gateway has a management port of its own").isTrue();
+        Map<String, Object> gateway = composeService("gateway");
+        assertThat(list(gateway.get("expose")).stream().map(DeploymentFiles::asInt).toList())
+                .as("gateway exposes its management port on the compose network").contains(managementPort("gateway"));
+        assertThat(list(gateway.get("ports")).stream().map(ComposeFileTest::containerPortOf).toList())
+                .as("gateway does not publish its management port").doesNotContain(managementPort("gateway"));
+        for (String module : MODULES) {
+            if (!module.equals("incubator-service")) {
+                assertThat(stringMap(composeService(module).get("environment"))).as("%s environment", module)
+                        .doesNotContainKey(GATEWAY_INTERNAL_URL);
+            }
+        }
+    }
+
     @Test
     void mongoRunsAsAReplicaSetBesideTheMonitoringStack() {
         Map<String, Object> services = composeServices();

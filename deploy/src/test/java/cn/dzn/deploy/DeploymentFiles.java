@@ -41,6 +41,11 @@ public final class DeploymentFiles {
             "FUND_SERVICE_URL", "fund-service",
             "TALENT_SERVICE_URL", "talent-service",
             "INCUBATOR_SERVICE_URL", "incubator-service");
+    /**
+     * Where incubator-service has incubators' own keys issued: the gateway's management port, not
+     * its public one (docs/decisions.md, issue 17). Only incubator-service reads it.
+     */
+    public static final String GATEWAY_INTERNAL_URL = "DZN_GATEWAY_INTERNAL_URL";
     public static final Set<String> SECRET_VARIABLES =
             Set.of("MONGODB_URI", "DZN_ADMIN_KEY", "DZN_INTERNAL_TOKEN_SECRET", "DZN_KEY_HASH_SECRET");
 
@@ -78,7 +83,15 @@ public final class DeploymentFiles {
         if (module.equals("zone-service")) {
             required.addAll(Set.of("FUND_SERVICE_URL", "TALENT_SERVICE_URL", "INCUBATOR_SERVICE_URL"));
         }
+        if (module.equals("incubator-service")) {
+            required.add(GATEWAY_INTERNAL_URL);
+        }
         return required;
+    }
+
+    /** The value of {@link #GATEWAY_INTERNAL_URL} in compose and k8s: the gateway's name and management port. */
+    public static String gatewayInternalUrl() {
+        return "http://gateway:" + managementPort("gateway");
     }
 
     public static Map<String, Object> applicationYml(String module) {

@@ -97,7 +97,8 @@ class KubernetesWiringTest {
     /**
      * Who must reach each pod on each port it listens on: the Ingress controller the gateway's
      * public port only, Prometheus each module's management port only (its server port where it
-     * has none), and the suite's own pods the services and redis.
+     * has none), the suite's own pods the services and redis, and incubator-service the gateway's
+     * management port, where it has incubators' own keys issued (issue 17).
      */
     static Map<Listener, Access> expectedAccess() {
         Map<String, Set<String>> callers = Map.of(
@@ -117,7 +118,8 @@ class KubernetesWiringTest {
             }
             expected.put(new Listener(module, serverPort(module)), new Access(callers.get(module), namespaces));
             if (hasManagementPort(module)) {
-                expected.put(new Listener(module, managementPort(module)), new Access(Set.of(), Set.of(MONITORING_NAMESPACE)));
+                Set<String> pods = module.equals("gateway") ? Set.of("incubator-service") : Set.of();
+                expected.put(new Listener(module, managementPort(module)), new Access(pods, Set.of(MONITORING_NAMESPACE)));
             }
         }
         expected.put(new Listener(REDIS, REDIS_PORT), new Access(Set.of("gateway"), Set.of()));

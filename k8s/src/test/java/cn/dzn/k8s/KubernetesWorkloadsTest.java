@@ -162,9 +162,11 @@ class KubernetesWorkloadsTest {
     }
 
     /**
-     * The Service carries the server port alone, even where the pods have a management port: the
-     * kubelet probes pods and Prometheus scrapes pods, so only the Ingress and the other modules use
-     * it, and neither must reach the gateway's actuator.
+     * The Service carries the server port, and no management port but the gateway's: the kubelet
+     * probes pods and Prometheus scrapes pods, so only the Ingress and the other modules use the
+     * Service. The gateway's also carries its management port for incubator-service, which has
+     * incubators' own keys issued there (DZN_GATEWAY_INTERNAL_URL, issue 17); the Ingress names the
+     * server port only, and the NetworkPolicies keep everyone else off the management port.
      */
     @ParameterizedTest
     @FieldSource(EACH_MODULE)
@@ -177,13 +179,18 @@ class KubernetesWorkloadsTest {
         Map<String, String> selector = stringMap(at(service, "spec", "selector"));
         assertThat(selector).as("%s Service selector", module).isNotEmpty();
         assertThat(podLabels).as("%s: Service selector matches the Deployment's pods", module).containsAllEntriesOf(selector);
-        List<Object> ports = list(at(service, "spec", "ports"));
-        assertThat(ports).as("%s Service ports", module).hasSize(1);
-        Object targetPort = at(ports.get(0), "targetPort");
-        assertThat(targetPort instanceof Number n ? n.intValue() : namedPort(container(deployment), String.valueOf(targetPort)))
-                .as("%s Service targetPort", module).isEqualTo(port);
-        // The *_SERVICE_URL values carry the port the Service listens on.
-        assertThat(asInt(at(ports.get(0), "port"))).as("%s Service port", module).isEqualTo(port);
+        Map<Integer, Integer> expected = new LinkedHashMap<>(Map.of(port, port));
+        if (module.equals("gateway")) {
+            expected.put(managementPort(module), managementPort(module));
+        }
+        Map<Integer, Integer> ports = new LinkedHashMap<>();
+        for (Object servicePort : list(at(service, "spec", "ports"))) {
+            Object targetPort = at(servicePort, "targetPort");
+            ports.put(asInt(at(servicePort, "port")), targetPort instanceof Number n ? n.intValue()
+                    : namedPort(container(deployment), String.valueOf(targetPort)));
+        }
+        // The *_SERVICE_URL values carry the port the Service listens on; each reaches the same container port.
+        assertThat(ports).as("%s Service ports → container ports", module).isEqualTo(expected);
 
         Map<String, Object> hpa = base("HorizontalPodAutoscaler", module);
         assertThat(hpa.get("apiVersion")).isEqualTo("autoscaling/v2");
@@ -209,6 +216,16 @@ class KubernetesWorkloadsTest {
                 .as("ConfigMap %s", CONFIG_MAP)
                 .containsEntry(name, "http://" + module + ":" + serverPort(module)));
         assertThat(data.keySet()).as("no secret in the ConfigMap").doesNotContainAnyElementsOf(SECRET_VARIABLES);
+        // incubator-service has incubators' own keys issued on the gateway's management port (issue 17).
+        assertThat(data).as("ConfigMap %s: the gateway's Service and management port", CONFIG_MAP)
+                .containsEntry(GATEWAY_INTERNAL_URL, gatewayInternalUrl());
+        assertThat(list(at(base("Service", "gateway"), "spec", "ports")).stream().map(p -> asInt(at(p, "port"))))
+                .as("the gateway Service listens on the port %s names", GATEWAY_INTERNAL_URL)
+                .contains(managementPort("gateway"));
+        for (String module : MODULES) {
+            assertThat(envVariable(container(base("Deployment", module)), GATEWAY_INTERNAL_URL) != null)
+                    .as("%s gets %s", module, GATEWAY_INTERNAL_URL).isEqualTo(module.equals("incubator-service"));
+        }
 
         assertThat(envFileKeys(SECRETS_EXAMPLE)).as("k8s/secrets.env.example keys")
                 .containsExactlyInAnyOrderElementsOf(SECRET_VARIABLES);
