@@ -47,6 +47,16 @@ class SecurityHeadersFilterTest {
                 .isEqualTo(SecurityHeadersFilter.API_POLICY);
     }
 
+    @Test
+    void theDashboardRunsItsOwnFilesAndFetchesFromThisOriginAndTheStaffProviderOnly() {
+        assertThat(answer("http://localhost/dashboard/").getFirst("Content-Security-Policy"))
+                .isEqualTo(SecurityHeadersFilter.DASHBOARD_POLICY).contains("connect-src 'self';").doesNotContain("unsafe");
+        assertThat(answer("http://localhost/dashboardx").getFirst("Content-Security-Policy"))
+                .isEqualTo(SecurityHeadersFilter.API_POLICY);
+        assertThat(SecurityHeadersFilter.dashboardPolicy("https://sso.example.cn:8443/realms/staff"))
+                .contains("connect-src 'self' https://sso.example.cn:8443;");
+    }
+
     private HttpHeaders answer(String url) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(url));
         filter.filter(exchange, answered -> answered.getResponse().setComplete()).block();
