@@ -43,6 +43,7 @@ public final class Launcher {
         out.append("\n==================================================================\n");
         out.append(" Demonstration-Zone Network is up (").append(took.toMillis() / 100 / 10.0).append(" s)\n");
         out.append("   Gateway      ").append(gateway).append('\n');
+        out.append("   Dashboard    ").append(gateway).append("/dashboard/  (staff page: sign in with a key)\n");
         out.append("   Swagger UI   ").append(gateway).append("/swagger-ui.html\n");
         String management = "http://localhost:" + config.gatewayManagementPort();
         out.append("   Metrics      ").append(management)
