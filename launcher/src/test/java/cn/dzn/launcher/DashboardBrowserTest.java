@@ -1,5 +1,21 @@
 package cn.dzn.launcher;
 
+import static cn.dzn.launcher.DashboardPage.SHOTS;
+import static cn.dzn.launcher.DashboardPage.attribute;
+import static cn.dzn.launcher.DashboardPage.awaitView;
+import static cn.dzn.launcher.DashboardPage.browser;
+import static cn.dzn.launcher.DashboardPage.chartLabels;
+import static cn.dzn.launcher.DashboardPage.chartValues;
+import static cn.dzn.launcher.DashboardPage.fullShot;
+import static cn.dzn.launcher.DashboardPage.openWithKeyboard;
+import static cn.dzn.launcher.DashboardPage.page;
+import static cn.dzn.launcher.DashboardPage.rowKeys;
+import static cn.dzn.launcher.DashboardPage.script;
+import static cn.dzn.launcher.DashboardPage.shot;
+import static cn.dzn.launcher.DashboardPage.signIn;
+import static cn.dzn.launcher.DashboardPage.tableValues;
+import static cn.dzn.launcher.DashboardPage.text;
+import static cn.dzn.launcher.DashboardPage.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,14 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
 import tools.jackson.databind.JsonNode;
+
 
 /**
  * Issue 19: the staff dashboard in headless Chromium against the whole suite, started as the
@@ -45,8 +59,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
-
-    static final Path SHOTS = Path.of("target", "screenshots", "dashboard");
     static final String ZONE = "zone-guangdong-prd";
 
     @TempDir
@@ -56,8 +68,6 @@ class DashboardBrowserTest {
 
     static Suite suite;
     static TestHttp gateway;
-    static ChromeDriver browser;
-    static String page;
     static String adminKey;
     static String cityKey;
     static String provinceKey;
@@ -72,11 +82,11 @@ class DashboardBrowserTest {
         Chromium.requireInstalled(SuiteConfig.findHome(Path.of("")));
         suite = new Suite(config()).start();
         gateway = TestHttp.localhost(suite.config().gatewayPort());
-        page = "http://localhost:" + suite.config().gatewayPort() + "/dashboard/";
+        DashboardPage.page = "http://localhost:" + suite.config().gatewayPort() + "/dashboard/";
         adminKey = suite.secrets().adminKey();
         seed();
         Files.createDirectories(SHOTS);
-        browser = Chromium.start(profile);
+        DashboardPage.browser = Chromium.start(profile);
     }
 
     @AfterAll
@@ -309,102 +319,6 @@ class DashboardBrowserTest {
         assertThat(attribute("[data-section=talent]", "data-available")).as(text("#zone-body")).isEqualTo("true");
         assertThat(rowKeys("zone-reports")).isNotEmpty();
         fullShot("10-zone-incubator-down");
-    }
-
-    // ---- the browser
-
-    static void signIn(String key) {
-        browser.get(page);
-        script("sessionStorage.clear()");
-        browser.navigate().refresh();
-        until(() -> browser.findElement(By.id("api-key"))).sendKeys(key, Keys.ENTER);
-        until(() -> browser.findElement(By.id("nav")).isDisplayed(), shown -> shown);
-    }
-
-    /** Follows a navigation link as a keyboard user would: focus, then Enter. */
-    static void openWithKeyboard(String view) {
-        WebElement link = browser.findElement(By.cssSelector("#nav a[data-view=" + view + "]"));
-        script("arguments[0].focus()", link);
-        link.sendKeys(Keys.ENTER);
-        until(() -> link.getAttribute("aria-current"), "page"::equals);
-    }
-
-    /** Waits until the view shows its cards and none is loading. */
-    static void awaitView(String body, int cards) {
-        until(() -> script("const b = document.getElementById('" + body + "'); return b.querySelectorAll('[aria-busy]').length === 0"
-                + " && b.querySelectorAll('[data-card], [data-section]').length >= " + cards
-                + " && !document.getElementById('" + body.replace("-body", "") + "-title').closest('section').hasAttribute('aria-busy')"),
-                Boolean.TRUE::equals);
-    }
-
-    static <T> T until(java.util.function.Supplier<T> value) {
-        return until(value, found -> found != null);
-    }
-
-    static <T> T until(java.util.function.Supplier<T> value, java.util.function.Predicate<T> ready) {
-        List<T> last = new ArrayList<>(1);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(RuntimeException.class).withMessage(() -> "last seen: "
-                + last + "; status: " + browser.findElement(By.id("status")).getText()).until(driver -> {
-                    T seen = value.get();
-                    last.clear();
-                    last.add(seen);
-                    return ready.test(seen) ? seen : null;
-                });
-        return last.get(0);
-    }
-
-    static Object script(String script, Object... args) {
-        return browser.executeScript(script, args);
-    }
-
-    static String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    static String attribute(String css, String name) {
-        return browser.findElement(By.cssSelector(css)).getAttribute(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<BigDecimal> chartValues(String chart) {
-        List<Object> values = (List<Object>) script("return Chart.getChart('" + chart + "').data.datasets[0].data");
-        return values.stream().map(v -> v == null ? null : new BigDecimal(v.toString()).stripTrailingZeros()).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<String> chartLabels(String chart) {
-        return (List<String>) script("return Chart.getChart('" + chart + "').data.labels");
-    }
-
-    /** The data-value of one column of a table (by its id or the chart it stands for), row by row. */
-    @SuppressWarnings("unchecked")
-    static List<BigDecimal> tableValues(String table, int column) {
-        List<String> values = (List<String>) script("return [...document.querySelectorAll('table#" + table
-                + " tbody tr, table[data-chart=" + table + "] tbody tr')].map(r => r.children[" + column
-                + "].getAttribute('data-value'))");
-        return values.stream().map(v -> v == null ? null : new BigDecimal(v).stripTrailingZeros()).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Set<String> rowKeys(String table) {
-        return new TreeSet<>((List<String>) script("return [...document.querySelectorAll('table#" + table
-                + " tbody tr[data-key], table[data-chart=" + table + "] tbody tr[data-key]')].map(r => r.dataset.key)"));
-    }
-
-    static void shot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** The whole page: the window grows to the page's height for the picture. */
-    static void fullShot(String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) script("return Math.min(document.documentElement.scrollHeight + 120, 6000)");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.max(height, before.getHeight())));
-        try {
-            shot(name);
-        } finally {
-            browser.manage().window().setSize(before);
-        }
     }
 
     // ---- the API, for comparison
