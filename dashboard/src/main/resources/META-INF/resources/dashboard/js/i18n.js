@@ -23,6 +23,7 @@ const WORDS = {
   loading: ['正在加载…', 'Loading…'],
   loaded: ['已加载：{what}', 'Loaded: {what}'],
   none: ['无', 'None'],
+  colon: ['：', ': '],
   failed: ['{what}加载失败（{status}）：{detail}', '{what} could not be loaded ({status}): {detail}'],
   forbidden: ['不在本账号的权限范围内', 'outside this key’s scope'],
   nationalTitle: ['全国概览', 'National view'],

@@ -6,7 +6,7 @@ import { api, all, ApiError } from './api.js';
 import { el, clear, table, num, badge } from './dom.js';
 import { chartCard, destroyCharts } from './charts.js';
 import { t } from './i18n.js';
-import { regionName, provinceOf } from './regions.js';
+import { regionName, regionList, provinceOf } from './regions.js';
 import { recentQuarters, recentEvaluationPeriods } from './periods.js';
 
 const TARGET_REGIONS = ['000000', '440300', '440100'];
@@ -64,9 +64,9 @@ async function zonesCard() {
       { key: 'name', label: t('zoneName') },
       { key: 'batch', label: t('batch'), numeric: true },
       { key: 'regionCode', label: t('leadRegion'), render: (z) => regionName(z.regionCode) },
-      { key: 'memberCities', label: t('memberCities'), render: (z) => (z.memberCities || []).map(regionName).join('、') },
+      { key: 'memberCities', label: t('memberCities'), render: (z) => regionList(z.memberCities) },
       { key: 'status', label: t('zoneStatus'), render: (z) => (z.status ? badge(z.status) : '—') },
-      { key: 'id', label: t('open'), render: (z) => el('a', { href: `#zone/${encodeURIComponent(z.id)}` }, t('open')) },
+      { key: 'id', label: t('open'), render: (z) => el('a', { href: `#zone/${encodeURIComponent(z.id)}`, 'aria-label': `${t('open')} ${z.name}` }, t('open')) },
     ], rows, { id: 'zones-table' }));
   };
   more.addEventListener('click', () => load().then(() => more.focus()));

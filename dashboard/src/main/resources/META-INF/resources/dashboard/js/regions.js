@@ -27,6 +27,11 @@ export function regionName(code) {
   return name ? `${name[lang() === 'zh' ? 0 : 1]} (${code})` : code ?? '—';
 }
 
+/** Several regions, separated as the reader's language separates a list. */
+export function regionList(codes) {
+  return (codes || []).map(regionName).join(lang() === 'zh' ? '、' : ', ');
+}
+
 export function provinceOf(code) {
   return code === '000000' ? code : `${code.slice(0, 2)}0000`;
 }

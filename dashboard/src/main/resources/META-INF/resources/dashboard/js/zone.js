@@ -3,7 +3,7 @@
 import { api, ApiError } from './api.js';
 import { el, clear, table, num, badge, card } from './dom.js';
 import { t } from './i18n.js';
-import { regionName } from './regions.js';
+import { regionName, regionList } from './regions.js';
 
 // The overview's sections in this order; any other section the API adds follows, under its own name.
 const SECTIONS = ['funds', 'talent', 'incubators'];
@@ -48,8 +48,8 @@ async function overviewCards(id) {
   const overview = await api(`/api/zones/${id}/overview`);
   const head = card(t('overview'),
     el('p', {}, el('strong', {}, overview.name)),
-    el('p', {}, `${t('leadRegion')}：${regionName(overview.regionCode)}`),
-    el('p', {}, `${t('memberCities')}：${overview.memberCities.map(regionName).join('、')}`));
+    el('p', {}, `${t('leadRegion')}${t('colon')}${regionName(overview.regionCode)}`),
+    el('p', {}, `${t('memberCities')}${t('colon')}${regionList(overview.memberCities)}`));
   head.setAttribute('data-card', 'overview');
   const names = Object.keys(overview.sections).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const sections = names.map((name) => {
