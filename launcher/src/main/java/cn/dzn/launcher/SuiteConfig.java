@@ -48,7 +48,9 @@ public record SuiteConfig(Path home, Path dataDir, int gatewayPort, int gatewayM
 
     /** The loopback address the services bind, not "localhost", which a resolver may turn into ::1. */
     public String serviceUrl(String service) {
-        return "http://" + Suite.LOOPBACK + ":" + servicePorts.get(service);
+        // A service this deployment does not run is reached nowhere: port 1 refuses at once, so its
+        // callers answer "unavailable" as they would for a service that is down.
+        return "http://" + Suite.LOOPBACK + ":" + servicePorts.getOrDefault(service, 1);
     }
 
     public Path jar(String module) {

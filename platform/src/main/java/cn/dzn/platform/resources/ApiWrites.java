@@ -132,6 +132,11 @@ class ApiWrites<I, V> {
      * rejected record; for a new record it is a 400.
      */
     private void refuseByState(Caller caller, Candidate<I> candidate, BsonDocument current) {
+        Origin origin = Origin.of(current);
+        if (origin != null) {
+            throw Problems.conflict("record " + candidate.id() + " is a copy relayed from deployment "
+                    + origin.deployment() + ", which owns it; it is written there");
+        }
         List<FieldError> errors = new ArrayList<>();
         declaration.checkChange(caller, candidate.id(), current == null ? null : store.inputOf(current), candidate.input(), errors);
         if (errors.isEmpty()) {

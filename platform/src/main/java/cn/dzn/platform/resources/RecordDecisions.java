@@ -28,7 +28,7 @@ import cn.dzn.platform.identity.Role;
 class RecordDecisions<I> {
 
     static final Set<String> SYSTEM_FIELDS = Set.of("_id", "version", "createdAt", "updatedAt", "deleted",
-            "pending", FeedClock.SEQ, AuditTrail.LAST_WRITE, "sample");
+            "pending", FeedClock.SEQ, AuditTrail.LAST_WRITE, "sample", Origin.FIELD);
 
     private final ResourceDeclaration<I, ?> resource;
     private final CodecRegistry codecs;
@@ -58,6 +58,9 @@ class RecordDecisions<I> {
         if (!candidate.errors().isEmpty()) {
             return RecordResult.rejected(candidate.index(), candidate.id(), candidate.errors());
         }
+        if (candidate.origin() != null) {
+            return refusedRelay(context, candidate);
+        }
         if (!context.caller().has(Role.WRITE)) {
             return readOnly(candidate);
         }
@@ -83,6 +86,9 @@ class RecordDecisions<I> {
             return Decision.answer(RecordResult.of(index, id,
                     Outcome.valueOf(lastWrite.getString("outcome").getValue().toUpperCase()), versionOf(current)));
         }
+        if (candidate.origin() != null) {
+            return decideRelayed(context, candidate, current);
+        }
         if (!context.caller().has(Role.WRITE)) {
             return Decision.answer(readOnly(candidate));
         }
@@ -98,6 +104,9 @@ class RecordDecisions<I> {
             // no more than that: not where the record lives, nor whether it is live.
             return Decision.answer(RecordResult.rejected(index, id, List.of(new FieldError("id",
                     "this id is taken; choose another"))));
+        }
+        if (current != null && Origin.of(current) != null) {
+            return Decision.answer(ownedElsewhere(candidate, current));
         }
         boolean live = isLive(current);
         long currentVersion = current == null ? 0 : versionOf(current);
@@ -133,6 +142,9 @@ class RecordDecisions<I> {
         if (!isLive(current)) {
             return Decision.answer(RecordResult.of(candidate.index(), candidate.id(), Outcome.UNCHANGED, currentVersion));
         }
+        if (Origin.of(current) != null) {
+            return Decision.answer(ownedElsewhere(candidate, current));
+        }
         if (!Objects.equals(candidate.version(), currentVersion)) {
             return Decision.answer(RecordResult.conflict(candidate.index(), candidate.id(), currentVersion));
         }
@@ -161,6 +173,9 @@ class RecordDecisions<I> {
         }
         document.put("updatedAt", new BsonDateTime(context.at().toEpochMilli()));
         document.putIfAbsent("deleted", BsonBoolean.FALSE);
+        if (candidate.origin() != null) {
+            document.put(Origin.FIELD, candidate.origin().toBson());
+        }
         document.remove("pending");
         document.remove(AuditTrail.LAST_WRITE);
         if (context.idempotencyKey() != null) {
@@ -168,6 +183,66 @@ class RecordDecisions<I> {
                     .toBsonDocument(BsonDocument.class, codecs));
         }
         return new Decision(RecordResult.of(candidate.index(), candidate.id(), outcome, version), document);
+    }
+
+    /**
+     * A record relayed from the deployment that owns it (docs/federation.md): accepted only from a
+     * relay key whose region contains it, ordered by its version at the origin (an older or equal
+     * one changes nothing), never over a record of this deployment's own or another origin's. The
+     * origin has judged its rules already, so the resource's state rules do not judge it again.
+     */
+    private Decision decideRelayed(WriteContext context, Candidate<I> candidate, BsonDocument current) {
+        RecordResult refused = refusedRelay(context, candidate);
+        if (refused == null && current != null && !context.caller().canSee(regionOf(current))) {
+            refused = RecordResult.rejected(candidate.index(), candidate.id(), List.of(new FieldError("id",
+                    "this id is taken; choose another")));
+        }
+        if (refused != null) {
+            return Decision.answer(refused);
+        }
+        Origin stored = Origin.of(current);
+        long currentVersion = current == null ? 0 : versionOf(current);
+        if (current != null && (stored == null || !stored.deployment().equals(candidate.origin().deployment()))) {
+            return Decision.answer(RecordResult.rejected(candidate.index(), candidate.id(), List.of(new FieldError(
+                    "origin", "record " + candidate.id() + " is owned by " + (stored == null ? "this deployment"
+                            : "deployment " + stored.deployment()) + "; a relay writes only its own deployment's"))));
+        }
+        if (stored != null && candidate.origin().version() <= stored.version()) {
+            return Decision.answer(RecordResult.of(candidate.index(), candidate.id(), Outcome.UNCHANGED, currentVersion));
+        }
+        boolean live = isLive(current);
+        if (candidate.delete()) {
+            if (!live) {
+                return Decision.answer(RecordResult.of(candidate.index(), candidate.id(), Outcome.UNCHANGED,
+                        currentVersion));
+            }
+            BsonDocument tombstone = current.clone();
+            tombstone.put("deleted", BsonBoolean.TRUE);
+            return write(candidate, context, tombstone, current, Outcome.DELETED);
+        }
+        if (live && !regionOf(current).equals(resource.regionOf(candidate.input()))) {
+            return Decision.answer(RecordResult.rejected(candidate.index(), candidate.id(), List.of(new FieldError(
+                    "regionCode", "cannot change: the record belongs to " + regionOf(current)))));
+        }
+        return write(candidate, context, encode(candidate.input()), current, live ? Outcome.UPDATED : Outcome.CREATED);
+    }
+
+    /** Why a relayed record may not be written by this caller at all, or null. */
+    private RecordResult refusedRelay(WriteContext context, Candidate<I> candidate) {
+        if (!context.caller().has(Role.RELAY)) {
+            return RecordResult.rejected(candidate.index(), candidate.id(), List.of(new FieldError("origin",
+                    "only a relay key sends records with an origin")));
+        }
+        if (!candidate.delete() && !context.caller().canSee(resource.regionOf(candidate.input()))) {
+            return outsideRegion(candidate, resource.regionOf(candidate.input()), context);
+        }
+        return null;
+    }
+
+    private static RecordResult ownedElsewhere(Candidate<?> candidate, BsonDocument current) {
+        return RecordResult.rejected(candidate.index(), candidate.id(), List.of(new FieldError("origin",
+                "record " + candidate.id() + " is a copy relayed from deployment " + Origin.of(current).deployment()
+                        + ", which owns it; it is written there")));
     }
 
     private static boolean isReplay(WriteContext context, BsonDocument current) {

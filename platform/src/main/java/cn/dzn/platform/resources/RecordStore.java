@@ -129,7 +129,7 @@ public class RecordStore<I, V> {
 
     public SyncAnswer sync(Caller caller, String idempotencyKey, byte[] body) {
         // A read-only client is refused as a whole, as it is on POST and PUT, not record by record.
-        if (!caller.has(Role.WRITE)) {
+        if (!caller.has(Role.WRITE) && !caller.has(Role.RELAY)) {
             throw Problems.forbidden("the client " + caller.clientId() + " may only read");
         }
         return batches.run(this, caller, idempotencyKey, body);
@@ -149,7 +149,7 @@ public class RecordStore<I, V> {
                 .into(new ArrayList<>());
         List<Change<V>> items = docs.stream().map(doc -> new Change<>(cursor(doc.getInt64(FeedClock.SEQ).getValue()),
                 doc.getString("_id").getValue(), RecordDecisions.versionOf(doc),
-                doc.getBoolean("deleted").getValue(), decode(doc))).toList();
+                doc.getBoolean("deleted").getValue(), decode(doc), Origin.of(doc))).toList();
         long next = docs.size() == request.limit() ? docs.get(docs.size() - 1).getInt64(FeedClock.SEQ).getValue()
                 : Math.max(after, watermark);
         return new Change.Page<>(items, cursor(next));

@@ -128,7 +128,9 @@ class ResourceApiDocs implements OpenApiCustomizer {
                 .addProperty("version", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)
                         .description("the version read; none for a new record, required for a deletion"))
                 .addProperty("deleted", new BooleanSchema())
-                .addProperty("data", input);
+                .addProperty("data", input)
+                .addProperty("origin", origin().description("a relay key only (role RELAY): the deployment that "
+                        + "owns the record and its version there, instead of a version (docs/federation.md)"));
         Schema<?> batch = new ObjectSchema().addProperty("records",
                 new ArraySchema().items(record).maxItems(SyncBatch.MAX_RECORDS)).required(java.util.List.of("records"));
         return operation(tag, "Write up to " + SyncBatch.MAX_RECORDS + " records at once, each judged on its own;"
@@ -238,10 +240,18 @@ class ResourceApiDocs implements OpenApiCustomizer {
         Schema<?> change = new ObjectSchema().addProperty("cursor", new StringSchema().maxLength(MAX_CURSOR))
                 .addProperty("id", new StringSchema().maxLength(MAX_ID))
                 .addProperty("version", new IntegerSchema().format("int64")).addProperty("deleted", new BooleanSchema())
-                .addProperty("record", view);
+                .addProperty("record", view)
+                .addProperty("origin", origin().nullable(true).description("for a copy relayed from the deployment "
+                        + "that owns it: that deployment and the record's version there; null for a record written here"));
         return new ObjectSchema().addProperty("items", new ArraySchema().items(change).maxItems(PageRequest.MAX_LIMIT))
                 .addProperty("next", new StringSchema().maxLength(MAX_CURSOR)
                         .description("where to continue, also after an empty page"));
+    }
+
+    private static Schema<?> origin() {
+        return new ObjectSchema().addProperty("deployment", new StringSchema().pattern("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+                .maxLength(MAX_ID)).addProperty("version", new IntegerSchema().format("int64")
+                .minimum(java.math.BigDecimal.ONE)).required(java.util.List.of("deployment", "version"));
     }
 
     private static Parameter id() {

@@ -1,6 +1,8 @@
 package cn.dzn.platform.resources;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,6 +11,7 @@ import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a sync batch: reads it, binds and validates every record on its own (one bad record never
@@ -75,7 +78,8 @@ class SyncBatches {
         String id = record.id();
         I input = null;
         if (!record.isDeletion()) {
-            RecordBinder.Bound<I> bound = binder.bindRecord(resource, record.data(), "data");
+            JsonNode data = record.origin() == null ? record.data() : inputFieldsOf(record.data(), resource.inputType());
+            RecordBinder.Bound<I> bound = binder.bindRecord(resource, data, "data");
             input = bound.value();
             errors.addAll(bound.errors());
         }
@@ -87,6 +91,11 @@ class SyncBatches {
         } else if (!validId(id) || resource.reservedIds().contains(id)) {
             errors.add(new FieldError("id", "an id of 1 to 64 letters, digits, '.', '_' or '-' is required"));
         }
+        if (record.origin() != null) {
+            // A relayed record is ordered by its version at the origin; the version here is not the sender's to name.
+            relayed(record.origin(), errors);
+            return new Candidate<>(index, id, null, record.isDeletion(), input, List.copyOf(errors), record.origin());
+        }
         if (record.version() != null && record.version() < 1) {
             errors.add(new FieldError("version", "must be 1 or more"));
         }
@@ -94,6 +103,31 @@ class SyncBatches {
             errors.add(new FieldError("version", "a deletion names the version it deletes"));
         }
         return new Candidate<>(index, id, record.version(), record.isDeletion(), input, List.copyOf(errors));
+    }
+
+    /**
+     * A relay sends a record as the origin's change feed shows it, the resource's view: its input
+     * fields and what the origin added (id, version, times, derived figures). Only the input's
+     * fields are bound, strictly as ever; the rest is the copy's own to compute.
+     */
+    private static JsonNode inputFieldsOf(JsonNode data, Class<?> inputType) {
+        if (data == null || !data.isObject() || !inputType.isRecord()) {
+            return data;
+        }
+        Set<String> fields = new HashSet<>();
+        for (RecordComponent component : inputType.getRecordComponents()) {
+            fields.add(component.getName());
+        }
+        ObjectNode input = ((ObjectNode) data).deepCopy();
+        input.retain(fields);
+        return input;
+    }
+
+    private static void relayed(Origin origin, List<FieldError> errors) {
+        String problem = origin.problem();
+        if (problem != null) {
+            errors.add(new FieldError("origin", problem));
+        }
     }
 
     /** Ids a client may choose: short, URL-safe, and none that would shadow the resource's own sub-paths. */
