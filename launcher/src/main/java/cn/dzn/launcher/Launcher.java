@@ -20,6 +20,7 @@ public final class Launcher {
         Suite suite;
         try {
             suite = new Suite(config);
+            relaySettings().ifPresent(suite::relayingTo);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("stopping the suite …");
                 suite.close();
@@ -34,6 +35,27 @@ public final class Launcher {
         }
         System.out.println(banner(suite, Duration.between(begin, Instant.now())));
         Thread.currentThread().join();
+    }
+
+    /**
+     * A deployment with a tier above relays to it (docs/federation.md) when it is told where and
+     * as whom: DZN_RELAY_UPSTREAM_URL, DZN_RELAY_UPSTREAM_KEY and DZN_DEPLOYMENT_ID (its name);
+     * DZN_RELAY_PORT for its metrics (8095).
+     */
+    static java.util.Optional<Suite.RelaySettings> relaySettings() {
+        String upstream = System.getenv("DZN_RELAY_UPSTREAM_URL");
+        if (upstream == null || upstream.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String key = System.getenv("DZN_RELAY_UPSTREAM_KEY");
+        String deployment = System.getenv("DZN_DEPLOYMENT_ID");
+        if (key == null || key.isBlank() || deployment == null || deployment.isBlank()) {
+            throw new IllegalStateException("DZN_RELAY_UPSTREAM_URL is set: DZN_RELAY_UPSTREAM_KEY (a relay key the "
+                    + "tier above issued) and DZN_DEPLOYMENT_ID (this deployment's name) are needed too");
+        }
+        String port = System.getenv().getOrDefault("DZN_RELAY_PORT", "8095");
+        return java.util.Optional.of(new Suite.RelaySettings(deployment, upstream, key, Integer.parseInt(port),
+                java.util.Map.of()));
     }
 
     static String banner(Suite suite, Duration took) {

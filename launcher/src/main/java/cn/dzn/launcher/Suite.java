@@ -27,6 +27,7 @@ public final class Suite implements AutoCloseable {
     private final Map<String, ChildProcess> parts = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private ChildProcess store;
+    private RelaySettings relay;
 
     /** Loads the secrets in the data directory, generating them on the first start there. */
     public Suite(SuiteConfig config) {
@@ -65,13 +66,17 @@ public final class Suite implements AutoCloseable {
             if (config.externalMongoUri() == null) {
                 startStore();
             }
-            for (String service : SuiteConfig.SERVICES) {
+            // A deployment may run only some services (a tier of the federation test runs zone-service alone).
+            for (String service : config.servicePorts().keySet()) {
                 parts.put(service, startJar(service, config.servicePorts().get(service), serviceEnv(),
                         SuiteSecrets.GATEWAY_ONLY));
             }
             parts.put("gateway", startJar("gateway", config.gatewayPort(), gatewayEnv(), List.of()));
             parts.forEach((name, part) -> startTimes.put(name, part.awaitHttpOk(
                     "http://" + LOOPBACK + ":" + managementPort(name) + "/actuator/health/readiness", START_TIMEOUT)));
+            if (relay != null) {
+                startRelay();
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -79,9 +84,48 @@ public final class Suite implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Relays this deployment's records to the tier above once it has started (docs/federation.md):
+     * {@code upstream} is that tier's gateway, {@code key} a relay key it issued for this
+     * deployment's region, {@code port} where the relay serves its metrics. The relay reads here
+     * with the deployment's admin key.
+     */
+    public Suite relayingTo(RelaySettings settings) {
+        this.relay = settings;
+        return this;
+    }
+
+    /**
+     * Where a deployment relays to, and as whom ({@link #relayingTo}); {@code options} are more of
+     * the relay's settings as environment variables (DZN_RELAY_RESOURCES, DZN_RELAY_REFERENCE_EVERY …).
+     */
+    public record RelaySettings(String deployment, String upstreamUrl, String upstreamKey, int port,
+            Map<String, String> options) {
+    }
+
+    /** Starts the relay (again, after a crash); returns once it is ready. */
+    public void startRelay() {
+        Map<String, String> env = new HashMap<>(relay.options());
+        env.put("DZN_DEPLOYMENT_ID", relay.deployment());
+        env.put("DZN_RELAY_UPSTREAM_URL", relay.upstreamUrl());
+        env.put("DZN_RELAY_UPSTREAM_KEY", relay.upstreamKey());
+        env.put("DZN_RELAY_LOCAL_URL", "http://" + LOOPBACK + ":" + config.gatewayPort());
+        env.put("DZN_RELAY_LOCAL_KEY", secrets.adminKey());
+        env.put("DZN_RELAY_STATE_DIR", config.dataDir().resolve("relay").toString());
+        env.put("SERVER_ADDRESS", LOOPBACK);
+        ChildProcess started = startJar("relay", relay.port(), env, SuiteSecrets.ALL);
+        parts.put("relay", started);
+        startTimes.put("relay", started.awaitHttpOk("http://" + LOOPBACK + ":" + relay.port()
+                + "/actuator/health/readiness", START_TIMEOUT));
+    }
+
     /** Kills one part as a crash would and starts it again; returns once it is ready. */
     public void crashAndRestart(String part) {
         parts.get(part).kill();
+        if (part.equals("relay")) {
+            startRelay();
+            return;
+        }
         boolean gateway = part.equals("gateway");
         ChildProcess again = startJar(part, port(part), gateway ? gatewayEnv() : serviceEnv(),
                 gateway ? List.of() : SuiteSecrets.GATEWAY_ONLY);
@@ -105,6 +149,9 @@ public final class Suite implements AutoCloseable {
     }
 
     public int port(String part) {
+        if (part.equals("relay")) {
+            return relay.port();
+        }
         return part.equals("gateway") ? config.gatewayPort() : config.servicePorts().get(part);
     }
 
@@ -183,7 +230,12 @@ public final class Suite implements AutoCloseable {
 
     private void requireJars() {
         List<String> missing = new ArrayList<>();
-        for (String module : parts.isEmpty() ? modules() : List.<String>of()) {
+        List<String> modules = new ArrayList<>(config.servicePorts().keySet());
+        modules.add("gateway");
+        if (relay != null) {
+            modules.add("relay");
+        }
+        for (String module : parts.isEmpty() ? modules : List.<String>of()) {
             if (!Files.exists(config.jar(module))) {
                 missing.add(config.jar(module).toString());
             }
@@ -192,12 +244,6 @@ public final class Suite implements AutoCloseable {
             throw new IllegalStateException("not built yet: " + missing + " (run the README's start command, "
                     + "which builds them)");
         }
-    }
-
-    private static List<String> modules() {
-        List<String> modules = new ArrayList<>(SuiteConfig.SERVICES);
-        modules.add("gateway");
-        return modules;
     }
 
     private Path logDir() {
