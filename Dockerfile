@@ -45,6 +45,10 @@ LABEL org.opencontainers.image.title="dzn-${MODULE}" \
 RUN groupadd --system --gid 10001 dzn \
  && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home --shell /usr/sbin/nologin dzn
 
+# The relay keeps its feed cursors in /var/lib/dzn-relay (a volume; docs/federation.md): owned by
+# the service user here, so a fresh named volume takes that ownership when it is first mounted.
+RUN mkdir -p /var/lib/dzn-relay && chown 10001:10001 /var/lib/dzn-relay
+
 WORKDIR /app
 # Owned by root and read-only for the service user: the process cannot rewrite its own code.
 COPY --from=build --chmod=444 /tmp/app.jar /app/app.jar
