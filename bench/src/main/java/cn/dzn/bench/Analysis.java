@@ -18,7 +18,7 @@ final class Analysis {
             load request must answer 200, the gateway, the vanilla gateway and the direct read must
             return the same document, every overview section must be available, the contention invariant must hold, every money race must end with exactly the winners it admits,
             the record counts after ingest and loading must match, and every page must be full, in
-            id order and after its cursor. `--only=gateway,overview,contention,money,paging,sync,footprint`
+            id order and after its cursor. `--only=gateway,overview,contention,money,relay,paging,sync,footprint`
             runs some figures and never writes this file. The suite's logs are kept in
             `bench/target/logs`.
 

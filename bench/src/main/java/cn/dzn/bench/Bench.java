@@ -72,6 +72,9 @@ public final class Bench {
             if (wanted(only, "money")) {
                 figures.addAll(new MoneyRace(api, quick).run());
             }
+            if (wanted(only, "relay")) {
+                figures.addAll(new RelayFigure(suite, quick).run());
+            }
             if (wanted(only, "paging")) {
                 paging.atSmall();
             }

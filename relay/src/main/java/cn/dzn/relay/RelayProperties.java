@@ -24,7 +24,8 @@ import jakarta.validation.constraints.Pattern;
  * @param resources the synced resources whose change feeds go up
  * @param stateDir where the cursors are kept (they survive {@code kill -9})
  * @param batchSize changes per upstream sync batch (the local feed's page)
- * @param pollEvery how long to wait when every feed is caught up
+ * @param pollEvery how long a caught-up feed waits before it is read again, at first
+ * @param idleMax the longest a feed that stays caught up waits (the wait doubles up to it)
  * @param backoff first and longest wait after a failed push
  * @param reference which reference data comes down, and how often
  */
@@ -38,6 +39,7 @@ public record RelayProperties(
         @NotNull Path stateDir,
         @Min(1) @Max(500) int batchSize,
         @NotNull Duration pollEvery,
+        @NotNull Duration idleMax,
         @NotNull @Valid Backoff backoff,
         @NotNull @Valid Reference reference,
         @NotNull Duration timeout) {

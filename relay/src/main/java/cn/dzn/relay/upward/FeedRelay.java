@@ -7,6 +7,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +57,12 @@ class FeedRelay {
     private final Cursors cursors;
     private final JsonMapper json;
     private final int batchSize;
+    private final Map<String, ReadAhead> readAhead = new ConcurrentHashMap<>();
+    private final Executor reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "relay-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     FeedRelay(String deployment, Gateway local, Gateway upstream, Cursors cursors, JsonMapper json, int batchSize) {
         this.deployment = deployment;
@@ -59,15 +73,51 @@ class FeedRelay {
         this.batchSize = batchSize;
     }
 
-    /** Reads the next page of {@code resource}'s local feed; what the caller then pushes. */
+    /**
+     * Reads the next page of {@code resource}'s local feed; what the caller then pushes. A page
+     * read ahead while the last batch was going up is used when it starts at the saved cursor.
+     */
     JsonNode read(String resource) throws Failure, IOException, InterruptedException {
         String since = cursors.get(resource);
+        ReadAhead ahead = readAhead.remove(resource);
+        if (ahead != null && Objects.equals(ahead.since(), since)) {
+            try {
+                return ahead.page().get();
+            } catch (ExecutionException e) {
+                // Read it again below; a failure there is reported as any other.
+            }
+        }
+        return fetch(resource, since);
+    }
+
+    private JsonNode fetch(String resource, String since) throws Failure, IOException, InterruptedException {
         Gateway.Answer page = local.get(resource + "/changes?limit=" + batchSize
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)));
         if (!page.ok() || page.json() == null) {
             throw new Failure("local", "reading " + resource + "/changes answered " + page.status() + ": " + page.text());
         }
         return page.json();
+    }
+
+    /**
+     * After a full page the feed has more: its next page is read while this batch goes up, so
+     * reading here and writing at the tier above overlap instead of taking turns.
+     */
+    private void readAhead(String resource, JsonNode page) {
+        if (page.path("items").size() < batchSize) {
+            return;
+        }
+        String next = page.path("next").asString();
+        readAhead.put(resource, new ReadAhead(next, CompletableFuture.supplyAsync(() -> {
+            try {
+                return fetch(resource, next);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, reader)));
+    }
+
+    private record ReadAhead(String since, CompletableFuture<JsonNode> page) {
     }
 
     /** Pushes {@code page} upstream and moves the cursor past it. */
@@ -86,6 +136,7 @@ class FeedRelay {
             positions.append('\n').append(change.path("cursor").asString());
         }
         String key = "relay-" + deployment + "-" + digest(positions.toString());
+        readAhead(resource, page);
         Gateway.Answer answer = upstream.sync(resource, key, json.writeValueAsBytes(batch));
         if (!answer.ok() || answer.json() == null) {
             throw new Failure("upstream", "sync of " + items.size() + " changes to " + upstream.base() + resource

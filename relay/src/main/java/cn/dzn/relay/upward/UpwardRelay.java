@@ -38,6 +38,7 @@ class UpwardRelay implements SmartLifecycle {
         volatile int pending;
         volatile Instant oldestPending;
         Duration backoff = Duration.ZERO;
+        Duration idle = Duration.ZERO;
         Instant nextAttempt = Instant.EPOCH;
     }
 
@@ -98,7 +99,7 @@ class UpwardRelay implements SmartLifecycle {
                     busy |= step(entry.getKey(), entry.getValue());
                 }
             }
-            if (!busy && !pause(properties.pollEvery())) {
+            if (!busy && !pause(untilNextAttempt())) {
                 return;
             }
         }
@@ -118,6 +119,11 @@ class UpwardRelay implements SmartLifecycle {
             feed.pending = 0;
             feed.oldestPending = null;
             feed.backoff = Duration.ZERO;
+            // A feed found caught up is asked again after pollEvery, then less and less often up to
+            // idleMax: nineteen feeds asked twice a second would keep the local gateway busy for nothing.
+            feed.idle = pushed.changes() > 0 ? Duration.ZERO
+                    : min(max(properties.pollEvery(), feed.idle.multipliedBy(2)), properties.idleMax());
+            feed.nextAttempt = Instant.now().plus(feed.idle);
             count(resource, "accepted", pushed.changes() - pushed.rejected());
             count(resource, "rejected", pushed.rejected());
             return pushed.changes() > 0;
@@ -154,6 +160,17 @@ class UpwardRelay implements SmartLifecycle {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** How long until the first feed is due again, within 20 ms and pollEvery. */
+    private Duration untilNextAttempt() {
+        Instant first = feeds.values().stream().map(feed -> feed.nextAttempt).min(Instant::compareTo)
+                .orElse(Instant.now());
+        return max(Duration.ofMillis(20), min(Duration.between(Instant.now(), first), properties.pollEvery()));
     }
 
     private static boolean pause(Duration duration) {
