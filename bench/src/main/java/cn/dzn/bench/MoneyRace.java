@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
+import cn.dzn.platform.test.Race;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
 
@@ -125,31 +122,13 @@ final class MoneyRace {
                 + answers.stream().map(Response::status).toList());
     }
 
-    /** Runs one request per client at once, behind a start gate, and returns the answers in order. */
+    /** One request per client, all let go at once (platform-test's start gate). */
     private static List<Response> race(int count, IntFunction<Callable<Response>> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch ready = new CountDownLatch(count);
-        CountDownLatch gate = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Callable<Response> call = request.apply(i);
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    gate.await();
-                    return call.call();
-                }));
-            }
-            ready.await();
-            gate.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Response>> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(request.apply(i));
         }
+        return Race.atOnce(requests);
     }
 
     private String voucher() {

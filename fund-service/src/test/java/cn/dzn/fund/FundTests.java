@@ -2,14 +2,8 @@ package cn.dzn.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.dzn.platform.identity.Role;
 import cn.dzn.platform.test.TestCallers;
@@ -72,34 +66,5 @@ public final class FundTests {
         return "{\"subFundId\": \"" + subFund + "\", \"regionCode\": \"" + region + "\", \"enterprise\": \"某科技公司\", "
                 + "\"zoneId\": \"zone-guangdong-prd\", \"stage\": \"START_UP\", \"publiclyFundedResult\": true, "
                 + "\"amountWan\": " + amountWan + "}";
-    }
-
-    /**
-     * Runs {@code requests} at once: every thread waits at a start gate so that they race, and the
-     * answers come back in order.
-     */
-    public static <T> List<T> race(List<Callable<T>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        CountDownLatch ready = new CountDownLatch(requests.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> request : requests) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return request.call();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.dzn.fund.FundServiceTestBase;
 import cn.dzn.fund.FundTests;
+import cn.dzn.platform.test.Race;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
 
@@ -32,7 +33,7 @@ class CommitmentRaceTest extends FundServiceTestBase {
                     FundTests.investment(subFund, "440100", "70.5"), "Authorization", GUANGZHOU));
         }
 
-        List<Response> answers = FundTests.race(requests);
+        List<Response> answers = Race.atOnce(requests);
 
         List<Response> committed = answers.stream().filter(a -> a.status() == 201).toList();
         List<Response> refused = answers.stream().filter(a -> a.status() == 409).toList();
@@ -60,7 +61,7 @@ class CommitmentRaceTest extends FundServiceTestBase {
         subFunds.forEach(id -> requests.add(() -> http.post("/api/funds/sub-funds/" + id + "/establish", null,
                 "Authorization", GUANGZHOU, "If-Match", "\"1\"")));
 
-        List<Response> answers = FundTests.race(requests);
+        List<Response> answers = Race.atOnce(requests);
 
         assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(6); // 6 × 150 = 900 ≤ 1000 < 7 × 150
         assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(14)
@@ -87,7 +88,7 @@ class CommitmentRaceTest extends FundServiceTestBase {
                     "Authorization", GUANGZHOU));
         }
 
-        List<Response> answers = FundTests.race(requests);
+        List<Response> answers = Race.atOnce(requests);
         Response kept = http.post("/api/funds/sub-funds/" + subFund + "/investments",
                 FundTests.investment(subFund, "440100", "600"), "Authorization", GUANGZHOU);
 
@@ -114,7 +115,7 @@ class CommitmentRaceTest extends FundServiceTestBase {
                     "Idempotency-Key", "deal-7"));
         }
 
-        List<Response> answers = FundTests.race(requests);
+        List<Response> answers = Race.atOnce(requests);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.text()).isIn(200, 201));
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);

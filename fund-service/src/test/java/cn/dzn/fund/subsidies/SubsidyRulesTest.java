@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.dzn.fund.FundServiceTestBase;
 import cn.dzn.fund.FundTests;
+import cn.dzn.platform.test.Race;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
 import tools.jackson.databind.JsonNode;
@@ -96,7 +97,7 @@ class SubsidyRulesTest extends FundServiceTestBase {
                     applicant));
         }
 
-        List<Response> answers = FundTests.race(requests);
+        List<Response> answers = Race.atOnce(requests);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.text()).isEqualTo(201));
         assertThat(answers.stream().filter(a -> status(a).equals("GRANTED"))).hasSize(20);
@@ -170,7 +171,7 @@ class SubsidyRulesTest extends FundServiceTestBase {
             requests.add(() -> apply(GUANGZHOU, guangzhou2("SAME-1", "700"), applicant));
         }
 
-        List<Response> answers = FundTests.race(requests);
+        List<Response> answers = Race.atOnce(requests);
 
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
         assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(9);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.dzn.fund.FundServiceTestBase;
 import cn.dzn.fund.FundTests;
+import cn.dzn.platform.test.Race;
 import cn.dzn.platform.test.TestHttp;
 import cn.dzn.platform.test.TestHttp.Response;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class RedemptionTest extends FundServiceTestBase {
             requests.add(() -> redeem(GUANGZHOU, voucher, "440106", null, reference));
         }
 
-        List<Response> answers = FundTests.race(requests);
+        List<Response> answers = Race.atOnce(requests);
 
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
         assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(49).allSatisfy(answer -> {
@@ -63,7 +64,7 @@ class RedemptionTest extends FundServiceTestBase {
             requests.add(() -> redeem(GUANGZHOU, voucher, "440100", "1", reference));
         }
 
-        List<Response> answers = FundTests.race(requests);
+        List<Response> answers = Race.atOnce(requests);
 
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(10);
         assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(20);
