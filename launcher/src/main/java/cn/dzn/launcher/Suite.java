@@ -197,6 +197,8 @@ public final class Suite implements AutoCloseable {
         env.put("FUND_SERVICE_URL", config.serviceUrl("fund-service"));
         env.put("TALENT_SERVICE_URL", config.serviceUrl("talent-service"));
         env.put("INCUBATOR_SERVICE_URL", config.serviceUrl("incubator-service"));
+        // Where incubator-service has incubators' own keys issued: the gateway's management port (issue 17).
+        env.put("DZN_GATEWAY_INTERNAL_URL", config.gatewayInternalUrl());
         return env;
     }
 

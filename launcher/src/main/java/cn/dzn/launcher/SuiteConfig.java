@@ -17,24 +17,6 @@ public record SuiteConfig(Path home, Path dataDir, int gatewayPort, int gatewayM
     public static final List<String> SERVICES = List.of("zone-service", "fund-service", "talent-service",
             "incubator-service");
 
-    /** incubator-service's setting for {@code DZN_GATEWAY_INTERNAL_URL} (its KeyProperties). */
-    static final String GATEWAY_INTERNAL_URL_PROPERTY = "dzn.incubator.keys.gateway-url";
-
-    /**
-     * Every part also learns where the gateway's management port is, which incubator-service asks
-     * for incubators' own keys ({@link #gatewayInternalUrl()}, issue 17); the others ignore it. It is
-     * a system property among the JVM options, which Spring reads as it reads
-     * {@code DZN_GATEWAY_INTERNAL_URL}: the parts' environment is built by {@code Suite.serviceEnv},
-     * which this change leaves to its owner. A value already given in {@code jvmOptions} is kept.
-     */
-    public SuiteConfig {
-        List<String> options = new java.util.ArrayList<>(jvmOptions);
-        if (options.stream().noneMatch(option -> option.startsWith("-D" + GATEWAY_INTERNAL_URL_PROPERTY + "="))) {
-            options.add("-D" + GATEWAY_INTERNAL_URL_PROPERTY + "=" + gatewayInternalUrl(gatewayManagementPort));
-        }
-        jvmOptions = List.copyOf(options);
-    }
-
     /**
      * The embedded default: fixed ports (the gateway's probes and metrics on 8090, its own
      * management port), ./data, sample data, MONGODB_URI if it is set.
