@@ -100,13 +100,11 @@ class FeedRelay {
     }
 
     /**
-     * After a full page the feed has more: its next page is read while this batch goes up, so
-     * reading here and writing at the tier above overlap instead of taking turns.
+     * While a batch goes up, the page after it is read here, so reading here and writing at the
+     * tier above overlap instead of taking turns; under steady writes that page holds what was
+     * written meanwhile (after a short page, {@code next} is the feed's end as it was read).
      */
     private void readAhead(String resource, JsonNode page) {
-        if (page.path("items").size() < batchSize) {
-            return;
-        }
         String next = page.path("next").asString();
         readAhead.put(resource, new ReadAhead(next, CompletableFuture.supplyAsync(() -> {
             try {
