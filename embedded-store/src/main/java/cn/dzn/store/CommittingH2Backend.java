@@ -1,5 +1,6 @@
 package cn.dzn.store;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,6 +9,8 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -23,7 +26,8 @@ import io.netty.channel.Channel;
  * committing one by one. Each commit rewrites every page changed since the last, so fewer commits
  * under concurrent writers means much less serializing (docs/performance.md).
  *
- * <p>Its collections are {@link IdSeekingCollection}s, so a keyset page costs a seek, not a scan.
+ * <p>Its collections are {@link IdSeekingCollection}s and its single-field secondary indexes
+ * {@link OrderedIndex}es, so a keyset page or a change-feed page costs a seek, not a scan.
  */
 class CommittingH2Backend extends H2Backend {
 
@@ -60,6 +64,13 @@ class CommittingH2Backend extends H2Backend {
                 String namespace = getFullCollectionNamespace(collectionName);
                 return new IdSeekingCollection(this, collectionName, options, store.openMap("databases." + namespace),
                         store.openMap("meta." + namespace), cursorRegistry);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                return keys.size() == 1 ? new OrderedIndex(indexName, keys, sparse)
+                        : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
             }
         };
     }

@@ -1,24 +1,32 @@
 package cn.dzn.store;
 
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * An H2 collection that answers a query on an {@code _id} range, sorted by {@code _id}, from the
- * {@code _id}-ordered map the documents are stored in: it seeks to the range's start and reads
- * documents in order until skip + limit of them have matched. The library's own path uses an
- * index only for {@code _id} equality, so a keyset page ({@code _id > cursor}, sort {@code _id},
- * limit n) read and sorted every document of the collection (docs/performance.md, "Paging at
- * scale").
+ * An H2 collection that answers a query sorted on {@code _id}, or on a field with an
+ * {@link OrderedIndex}, by reading documents in that order from where the query's range on the
+ * field starts until skip + limit of them have matched. The library's own path uses an index only
+ * for {@code _id} equality, so a keyset page ({@code _id > cursor}, sort {@code _id}, limit n) or
+ * a change-feed page ({@code seq > cursor}, sort {@code seq}) read and sorted every document of
+ * the collection (docs/performance.md, "Paging at scale"; docs/federation.md).
  *
  * <p>The answer is the library's: the same matcher judges every document read, then the library's
  * own skip, limit, projection and cursor code runs; only which documents are read and in what
@@ -26,6 +34,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * non-string ids) takes the library's path.
  */
 final class IdSeekingCollection extends H2Collection {
+
+    private static final KeyRange.Field ID = new KeyRange.Field("_id", String.class::isInstance,
+            Comparator.comparing(String.class::cast));
 
     private final MVMap<Object, Document> data;
     private final LongAdder documentsRead = new LongAdder();
@@ -56,28 +67,65 @@ final class IdSeekingCollection extends H2Collection {
 
     /** The candidates in the order the query asks for, or null when the library must answer. */
     private Stream<Document> seek(Document query, Document orderBy) {
+        if (!"_id".equals(getIdField()) || !onlyStringKeys()) {
+            return null;
+        }
         boolean unsorted = orderBy == null || orderBy.isEmpty();
-        Boolean ascending = unsorted ? Boolean.TRUE : idOrder(orderBy);
-        if (ascending == null || !"_id".equals(getIdField()) || !onlyStringKeys()) {
+        if (unsorted) {
+            // Unsorted, the library already streams the map in key order and stops at the limit.
+            KeyRange range = KeyRange.of(query, ID);
+            return range == null || !range.bounded() ? null : byId(range, true);
+        }
+        if (orderBy.size() != 1 || !(orderBy.values().iterator().next() instanceof Number direction)) {
             return null;
         }
-        IdRange range = IdRange.of(query);
-        // Unsorted, the library already streams the map in key order and stops at the limit.
-        if (range == null || unsorted && !range.bounded()) {
-            return null;
+        // Read as the library's DocumentComparator reads it: a positive number ascends.
+        boolean ascending = direction.intValue() > 0;
+        String field = orderBy.keySet().iterator().next();
+        if (field.equals("_id")) {
+            KeyRange range = KeyRange.of(query, ID);
+            return range == null ? null : byId(range, ascending);
         }
-        return range.documents(data, ascending);
+        OrderedIndex index = orderedIndexOn(field);
+        KeyRange range = index == null ? null : KeyRange.of(query, new KeyRange.Field(field,
+                bound -> bound instanceof Number || bound instanceof String, ValueComparator.asc()));
+        return range == null ? null : index.positions(range, ascending).map(this::getDocument).filter(Objects::nonNull);
+    }
+
+    private OrderedIndex orderedIndexOn(String field) {
+        return getIndexes().stream().filter(OrderedIndex.class::isInstance).map(OrderedIndex.class::cast)
+                .filter(index -> index.field().equals(field) && index.seekable()).findFirst().orElse(null);
     }
 
     /**
-     * TRUE for a sort on {@code _id} ascending, FALSE descending, null for any other sort. Read as
-     * the library's DocumentComparator reads it: a positive number ascends, anything else descends.
+     * The documents whose string key lies in the interval, in key order or its reverse: with only
+     * string keys the map's order is String.compareTo, the order the library sorts strings in.
      */
-    private static Boolean idOrder(Document orderBy) {
-        if (orderBy.size() == 1 && orderBy.get("_id") instanceof Number direction) {
-            return direction.intValue() > 0;
-        }
-        return null;
+    private Stream<Document> byId(KeyRange range, boolean ascending) {
+        String start = (String) (ascending ? range.lower() : range.upper());
+        String end = (String) (ascending ? range.upper() : range.lower());
+        boolean startInclusive = ascending ? range.lowerInclusive() : range.upperInclusive();
+        boolean endInclusive = ascending ? range.upperInclusive() : range.lowerInclusive();
+        // The cursor's bounds are inclusive; an exclusive bound is dropped as the cursor meets it.
+        Cursor<Object, Document> cursor = data.cursor(start, end, !ascending);
+        return StreamSupport.stream(new Spliterators.AbstractSpliterator<Document>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super Document> action) {
+                while (cursor.hasNext()) {
+                    Object key = cursor.next();
+                    if (!startInclusive && key.equals(start)) {
+                        continue;
+                    }
+                    if (!endInclusive && key.equals(end)) {
+                        return false;
+                    }
+                    action.accept(cursor.getValue());
+                    return true;
+                }
+                return false;
+            }
+        }, false);
     }
 
     /**

@@ -1,0 +1,260 @@
+package cn.dzn.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The store's seek on a secondary index (OrderedIndex) through the real driver: a change-feed
+ * page ({@code seq} between the cursor and the watermark, sorted on {@code seq}) reads only its
+ * own documents, and every answer equals the library's own path (a plain H2Backend holding the
+ * same documents) through inserts, updates, upserts, replacements and deletions.
+ */
+class FieldSeekTest {
+
+    @TempDir
+    Path dir;
+
+    private CommittingH2Backend backend;
+    private MongoServer server;
+    private MongoClient client;
+    private MongoServer library;
+    private MongoClient libraryClient;
+    private MongoCollection<Document> records;
+    private MongoCollection<Document> reference;
+
+    @BeforeEach
+    void start() {
+        open();
+        records.createIndex(Indexes.ascending("seq"));
+        library = new MongoServer(H2Backend.inMemory());
+        libraryClient = MongoClients.create("mongodb://127.0.0.1:" + library.bind().getPort());
+        reference = libraryClient.getDatabase("dzn_zone").getCollection("zones");
+        reference.createIndex(Indexes.ascending("seq"));
+    }
+
+    private void open() {
+        backend = new CommittingH2Backend(dir.resolve("store.mv").toString());
+        server = new MongoServer(backend);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        records = client.getDatabase("dzn_zone").getCollection("zones");
+    }
+
+    private void close() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @AfterEach
+    void stop() {
+        close();
+        libraryClient.close();
+        library.shutdownNow();
+    }
+
+    @Test
+    void aFeedPageReadsOnlyItsOwnDocuments() {
+        insert(IntStream.range(0, 20_000).mapToObj(i -> record(i, (long) i)).toList());
+
+        Compared page = compare(feedPage(10_000, 15_000), Sorts.ascending("seq"), 0, 101);
+
+        assertThat(page.size()).isEqualTo(101);
+        assertThat(page.read()).as("documents read for a feed page of 101 in 20,000").isEqualTo(101);
+        assertThat(compare(feedPage(19_990, 25_000), Sorts.ascending("seq"), 0, 500).read()).isEqualTo(9);
+    }
+
+    @Test
+    void everyBoundSortSkipAndLimitAnswersAsTheLibraryDoes() {
+        insert(sample());
+        List<Object> bounds = List.of(-1L, 0, 57L, 57.5, 199L, 1_000L, "", "m", "\uffff");
+        List<BiFunction<String, Object, Bson>> operators = List.of(
+                (field, value) -> gt(field, value), (field, value) -> gte(field, value),
+                (field, value) -> lt(field, value), (field, value) -> lte(field, value),
+                (field, value) -> eq(field, value));
+        List<Bson> filters = List.of(empty(), ne("deleted", true), eq("regionCode", "510000"),
+                or(eq("regionCode", "440000"), gt("seq", 150L)));
+        List<Bson> sorts = List.of(Sorts.ascending("seq"), Sorts.descending("seq"));
+        int[][] slices = { { 0, 0 }, { 0, 1 }, { 0, 7 }, { 3, 7 }, { 500, 7 } };
+        long read = 0;
+        for (Object bound : bounds) {
+            for (BiFunction<String, Object, Bson> operator : operators) {
+                for (Bson filter : filters) {
+                    for (Bson sort : sorts) {
+                        for (int[] slice : slices) {
+                            read += compare(and(filter, operator.apply("seq", bound)), sort, slice[0], slice[1]).read();
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(read).as("documents the seek read").isPositive();
+    }
+
+    @Test
+    void oddConditionsTiesNullsAndMissingValuesAnswerAsTheLibraryDoes() {
+        insert(sample());
+        List<Bson> queries = List.of(empty(), and(gt("seq", 40L), lt("seq", 90L)), and(gt("seq", 90L), lt("seq", 40L)),
+                and(gte("seq", 40L), lt("seq", 40L)), and(gt("seq", 40L), gt("seq", "a")), eq("seq", null),
+                ne("seq", 41L), in("seq", 3L, 5L, 80L), regex("seq", "^s"), or(lt("seq", 5L), gt("seq", 190L)),
+                new Document("seq", new Document("$gt", 10L).append("$regex", "x")), and(gt("seq", 3L), eq("n", 7)));
+        for (Bson query : queries) {
+            for (Bson sort : List.of(Sorts.ascending("seq"), Sorts.descending("seq"),
+                    Sorts.orderBy(Sorts.ascending("seq"), Sorts.descending("n")), Sorts.ascending("n"))) {
+                compare(query, sort, 0, 0);
+                compare(query, sort, 2, 5);
+            }
+        }
+    }
+
+    @Test
+    void updatesUpsertsReplacementsAndDeletionsKeepTheIndexCurrent() {
+        insert(IntStream.range(0, 300).mapToObj(i -> record(i, (long) i)).toList());
+        for (MongoCollection<Document> collection : List.of(records, reference)) {
+            collection.updateMany(lt("seq", 100L), Updates.inc("seq", 1_000L));
+            collection.updateOne(eq("_id", id(150)), Updates.set("seq", 5L));
+            collection.updateOne(eq("_id", id(151)), Updates.unset("seq"));
+            collection.updateOne(eq("_id", id(400)), Updates.set("seq", 7L), new UpdateOptions().upsert(true));
+            collection.replaceOne(eq("_id", id(152)), record(152, 6L));
+            collection.replaceOne(eq("_id", id(401)), record(401, 8L), new ReplaceOptions().upsert(true));
+            collection.deleteMany(and(gte("seq", 200L), lt("seq", 250L)));
+            collection.deleteOne(eq("_id", id(1)));
+        }
+        long read = 0;
+        for (Bson query : List.of(empty(), feedPage(0, 10), feedPage(150, 1_200), feedPage(1_000, 2_000))) {
+            read += compare(query, Sorts.ascending("seq"), 0, 0).read();
+            read += compare(query, Sorts.descending("seq"), 0, 20).read();
+        }
+        assertThat(compare(feedPage(4, 8), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(4);
+        assertThat(read).isPositive();
+    }
+
+    @Test
+    void anArrayValueMakesTheIndexDeclineUntilItIsGone() {
+        insert(IntStream.range(0, 100).mapToObj(i -> record(i, (long) i)).toList());
+        for (MongoCollection<Document> collection : List.of(records, reference)) {
+            collection.updateOne(eq("_id", id(50)), Updates.set("seq", List.of(3L, 500L)));
+        }
+        assertThat(compare(feedPage(10, 20), Sorts.descending("seq"), 0, 0).read()).isZero();
+        assertThat(compare(feedPage(400, 600), Sorts.ascending("seq"), 0, 0).size()).isOne();
+
+        for (MongoCollection<Document> collection : List.of(records, reference)) {
+            collection.updateOne(eq("_id", id(50)), Updates.set("seq", 50L));
+        }
+        assertThat(compare(feedPage(10, 20), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(10);
+    }
+
+    @Test
+    void aReopenedStoreRebuildsTheIndexAndADroppedOneIsNotUsed() {
+        insert(IntStream.range(0, 1_000).mapToObj(i -> record(i, (long) i)).toList());
+        close();
+        open();
+
+        assertThat(compare(feedPage(499, 502), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(3);
+
+        records.dropIndex(Indexes.ascending("seq"));
+        reference.dropIndex(Indexes.ascending("seq"));
+        assertThat(compare(feedPage(499, 502), Sorts.ascending("seq"), 0, 0).read()).isZero();
+    }
+
+    /** RecordStore.changes for a national reader: after the cursor, up to the watermark. */
+    private static Bson feedPage(long after, long watermark) {
+        return and(gt("seq", after), lte("seq", watermark), empty());
+    }
+
+    /** The store's answer, checked equal to the library's, and the documents the seek read for it. */
+    private Compared compare(Bson query, Bson sort, int skip, int limit) {
+        long before = read();
+        List<Document> actual = records.find(query).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
+        long read = read() - before;
+        List<Document> expected = reference.find(query).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
+        assertThat(actual).as("%s sort %s skip %d limit %d", query, sort, skip, limit).isEqualTo(expected);
+        return new Compared(actual.size(), read);
+    }
+
+    private record Compared(int size, long read) {
+    }
+
+    private long read() {
+        return ((IdSeekingCollection) backend.resolveDatabase("dzn_zone").resolveCollection("zones", true))
+                .documentsRead();
+    }
+
+    private void insert(List<Document> documents) {
+        List<Document> shuffled = new ArrayList<>(documents);
+        Collections.shuffle(shuffled, new Random(11));
+        for (int from = 0; from < shuffled.size(); from += 1000) {
+            List<Document> batch = shuffled.subList(from, Math.min(shuffled.size(), from + 1000));
+            records.insertMany(batch.stream().map(Document::new).toList());
+            reference.insertMany(batch.stream().map(Document::new).toList());
+        }
+    }
+
+    /**
+     * 200 records whose seq is mostly a distinct long, with ties, doubles, ints, strings, nulls and
+     * missing values among them; every fifth deleted.
+     */
+    private static List<Document> sample() {
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Object seq = switch (i % 10) {
+                case 3 -> i / 20;
+                case 5 -> i + 0.5;
+                case 6 -> (long) (i / 30);
+                case 7 -> "s" + i;
+                case 8 -> null;
+                default -> (long) i;
+            };
+            Document record = record(i, seq);
+            if (i % 20 == 9) {
+                record.remove("seq");
+            }
+            documents.add(record.append("deleted", i % 5 == 4));
+        }
+        return documents;
+    }
+
+    private static Document record(int i, Object seq) {
+        return new Document("_id", id(i)).append("seq", seq).append("n", i % 9)
+                .append("regionCode", i % 3 == 0 ? "510000" : "440000");
+    }
+
+    private static String id(int i) {
+        return String.format("record-%05d", i);
+    }
+}
