@@ -93,8 +93,16 @@ final class IdSeekingCollection extends H2Collection {
     }
 
     private OrderedIndex orderedIndexOn(String field) {
-        return getIndexes().stream().filter(OrderedIndex.class::isInstance).map(OrderedIndex.class::cast)
-                .filter(index -> index.field().equals(field) && index.seekable()).findFirst().orElse(null);
+        OrderedIndex index = getIndexes().stream().filter(OrderedIndex.class::isInstance).map(OrderedIndex.class::cast)
+                .filter(candidate -> candidate.field().equals(field)).findFirst().orElse(null);
+        if (index == null) {
+            return null;
+        }
+        synchronized (this) {
+            // Queries and writes already hold this lock; taken again for any caller that does not.
+            index.buildFrom(streamAllDocumentsWithPosition());
+        }
+        return index.seekable() ? index : null;
     }
 
     /**

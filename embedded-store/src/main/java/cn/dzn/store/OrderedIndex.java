@@ -3,15 +3,17 @@ package cn.dzn.store;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -20,28 +22,43 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * A secondary index on one field, kept in memory (rebuilt from the documents when the store
- * opens) in the order the library sorts that field in. The library ignores every secondary index
- * (it keeps an EmptyIndex and scans), so a change-feed page ({@code seq > cursor}, sort
- * {@code seq}, limit n) read and sorted every document of its collection: a relay reading a feed
- * slowed down as the collection grew (docs/federation.md). This index never answers a query
- * itself ({@link #canHandle} is false, so the library's own index path, which sorts all it
- * finds, is never taken); {@link IdSeekingCollection} reads it in order and stops at the limit.
+ * A secondary index on one field, in memory, in the order the library sorts that field in. The
+ * library ignores every secondary index (it keeps an EmptyIndex and scans), so a change-feed page
+ * ({@code seq > cursor}, sort {@code seq}, limit n) read and sorted every document of its
+ * collection, and held the collection's lock meanwhile: a relay following a feed fell further
+ * behind as the collection grew (docs/federation.md). This index never answers a query itself
+ * ({@link #canHandle} is false, so the library's index path, which sorts all it finds, is never
+ * taken); {@link IdSeekingCollection} reads it in order and stops at the limit.
  *
- * <p>Documents whose value is null or missing sort first, as the library sorts them; equal values
- * are read in {@code _id} order, the order of the library's stable sort over its scan. A document
- * whose value is an array or a document has a sort order of its own: while one is held the index
- * declines every seek.
+ * <p>It is built on the first query sorted on its field (an index nobody sorts on, such as
+ * {@code regionCode}, costs no memory) and kept from then on; the collection's lock, held by
+ * every query and write, orders the building with the writes. Null and missing values sort first,
+ * as the library sorts them; equal values are read in {@code _id} order, the order of the
+ * library's stable sort over its scan. A value that is an array or a document sorts by rules of
+ * its own: while one is held the index declines every seek.
  */
 final class OrderedIndex extends Index<Object> {
 
     private static final Comparator<Object> ORDER = ValueComparator.asc();
 
+    /** The positions sharing one value; a value held by one document maps to its position alone. */
+    private static final class Ties extends ConcurrentSkipListSet<Object> {
+
+        private static final long serialVersionUID = 1L;
+
+        Ties(Object first, Object second) {
+            super(ORDER);
+            add(first);
+            add(second);
+        }
+    }
+
     private final String field;
-    private final NavigableMap<Object, NavigableSet<Object>> positionsByValue = new ConcurrentSkipListMap<>(ORDER);
+    private final NavigableMap<Object, Object> byValue = new ConcurrentSkipListMap<>(ORDER);
     private final NavigableSet<Object> unvalued = new ConcurrentSkipListSet<>(ORDER);
-    private final Map<Object, Object> valueByPosition = new ConcurrentHashMap<>();
-    private final Map<Object, Boolean> nonScalar = new ConcurrentHashMap<>();
+    private final Set<Object> nonScalar = ConcurrentHashMap.newKeySet();
+    private final LongAdder count = new LongAdder();
+    private volatile boolean built;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -52,6 +69,14 @@ final class OrderedIndex extends Index<Object> {
         return field;
     }
 
+    /** Builds the index from {@code documents} unless built; called under the collection's lock. */
+    void buildFrom(Stream<DocumentWithPosition<Object>> documents) {
+        if (!built) {
+            documents.forEach(document -> put(document.getDocument(), document.getPosition()));
+            built = true;
+        }
+    }
+
     /** Whether every value held can be read in the library's sort order. */
     boolean seekable() {
         return nonScalar.isEmpty();
@@ -59,7 +84,7 @@ final class OrderedIndex extends Index<Object> {
 
     /** The positions of the documents whose value lies in {@code range}, in sort order or its reverse. */
     Stream<Object> positions(KeyRange range, boolean ascending) {
-        NavigableMap<Object, NavigableSet<Object>> values = positionsByValue;
+        NavigableMap<Object, Object> values = byValue;
         if (range.lower() != null && range.upper() != null) {
             if (ORDER.compare(range.lower(), range.upper()) > 0) {
                 return Stream.empty();
@@ -71,7 +96,7 @@ final class OrderedIndex extends Index<Object> {
             values = values.headMap(range.upper(), range.upperInclusive());
         }
         Stream<Object> valued = (ascending ? values : values.descendingMap()).values().stream()
-                .flatMap(Collection::stream);
+                .flatMap(held -> held instanceof Ties ties ? ties.stream() : Stream.of(held));
         if (range.bounded()) {
             // A bound is a number or a string, which null and missing never match.
             return valued;
@@ -80,39 +105,68 @@ final class OrderedIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        Object value = Missing.ofNullable(Utils.getSubdocumentValue(document, field));
-        valueByPosition.put(position, value);
-        if (Missing.isNullOrMissing(value)) {
-            unvalued.add(position);
-        } else if (value instanceof Collection<?> || value instanceof Document) {
-            nonScalar.put(position, Boolean.TRUE);
-        } else {
-            positionsByValue.computeIfAbsent(value, v -> new ConcurrentSkipListSet<>(ORDER)).add(position);
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (built) {
+            put(document, position);
         }
     }
 
     @Override
-    public synchronized Object remove(Document document) {
+    public Object remove(Document document) {
         Object position = document.get("_id");
-        Object value = valueByPosition.remove(position);
-        if (value == null) {
-            return position;
-        }
-        unvalued.remove(position);
-        nonScalar.remove(position);
-        NavigableSet<Object> positions = positionsByValue.get(value);
-        if (positions != null && positions.remove(position) && positions.isEmpty()) {
-            positionsByValue.remove(value, positions);
+        if (built) {
+            take(document, position);
         }
         return position;
     }
 
     @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
             MongoCollection<Object> collection) {
-        remove(oldDocument);
-        add(newDocument, position, collection);
+        if (built) {
+            take(oldDocument, position);
+            put(newDocument, position);
+        }
+    }
+
+    private void put(Document document, Object position) {
+        Object value = Utils.getSubdocumentValue(document, field);
+        count.increment();
+        if (Missing.isNullOrMissing(value)) {
+            unvalued.add(position);
+        } else if (value instanceof Collection<?> || value instanceof Document) {
+            nonScalar.add(position);
+        } else {
+            byValue.merge(value, position, OrderedIndex::tie);
+        }
+    }
+
+    private void take(Document document, Object position) {
+        Object value = Utils.getSubdocumentValue(document, field);
+        count.decrement();
+        if (Missing.isNullOrMissing(value)) {
+            unvalued.remove(position);
+        } else if (value instanceof Collection<?> || value instanceof Document) {
+            nonScalar.remove(position);
+        } else {
+            byValue.computeIfPresent(value, (v, held) -> untie(held, position));
+        }
+    }
+
+    private static Object tie(Object held, Object position) {
+        if (held instanceof Ties ties) {
+            ties.add(position);
+            return ties;
+        }
+        return new Ties(held, position);
+    }
+
+    private static Object untie(Object held, Object position) {
+        if (!(held instanceof Ties ties)) {
+            return held.equals(position) ? null : held;
+        }
+        ties.remove(position);
+        return ties.size() == 1 ? ties.first() : ties;
     }
 
     @Override
@@ -141,7 +195,7 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public long getCount() {
-        return valueByPosition.size();
+        return count.sum();
     }
 
     @Override
@@ -150,10 +204,11 @@ final class OrderedIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized void drop() {
-        positionsByValue.clear();
+    public void drop() {
+        built = false;
+        byValue.clear();
         unvalued.clear();
-        valueByPosition.clear();
         nonScalar.clear();
+        count.reset();
     }
 }

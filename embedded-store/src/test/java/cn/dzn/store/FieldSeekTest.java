@@ -192,6 +192,30 @@ class FieldSeekTest {
         assertThat(compare(feedPage(499, 502), Sorts.ascending("seq"), 0, 0).read()).isZero();
     }
 
+    @Test
+    void anIndexIsBuiltByTheFirstQuerySortedOnItsFieldAndKeptFromThen() {
+        records.createIndex(Indexes.ascending("regionCode"));
+        insert(IntStream.range(0, 500).mapToObj(i -> record(i, (long) i)).toList());
+        compare(eq("regionCode", "510000"), Sorts.ascending("_id"), 0, 0);
+        assertThat(held("seq")).isZero();
+        assertThat(held("regionCode")).isZero();
+
+        compare(feedPage(10, 20), Sorts.ascending("seq"), 0, 0);
+        for (MongoCollection<Document> collection : List.of(records, reference)) {
+            collection.insertOne(record(500, 500L));
+            collection.deleteOne(eq("_id", id(3)));
+        }
+
+        assertThat(held("seq")).isEqualTo(500);
+        assertThat(held("regionCode")).as("an index nobody sorts on").isZero();
+        assertThat(compare(feedPage(498, 501), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(2);
+    }
+
+    private long held(String field) {
+        return backend.resolveDatabase("dzn_zone").resolveCollection("zones", true).getIndexes().stream()
+                .filter(index -> index.getKeys().get(0).getKey().equals(field)).findFirst().orElseThrow().getCount();
+    }
+
     /** RecordStore.changes for a national reader: after the cursor, up to the watermark. */
     private static Bson feedPage(long after, long watermark) {
         return and(gt("seq", after), lte("seq", watermark), empty());
