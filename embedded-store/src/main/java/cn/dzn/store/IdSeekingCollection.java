@@ -89,7 +89,10 @@ final class IdSeekingCollection extends H2Collection {
         OrderedIndex index = orderedIndexOn(field);
         KeyRange range = index == null ? null : KeyRange.of(query, new KeyRange.Field(field,
                 bound -> bound instanceof Number || bound instanceof String, ValueComparator.asc()));
-        return range == null ? null : index.positions(range, ascending).map(this::getDocument).filter(Objects::nonNull);
+        if (range == null || !index.seekable(range)) {
+            return null;
+        }
+        return index.positions(range, ascending).map(this::getDocument).filter(Objects::nonNull);
     }
 
     private OrderedIndex orderedIndexOn(String field) {
@@ -102,7 +105,7 @@ final class IdSeekingCollection extends H2Collection {
             // Queries and writes already hold this lock; taken again for any caller that does not.
             index.buildFrom(streamAllDocumentsWithPosition());
         }
-        return index.seekable() ? index : null;
+        return index;
     }
 
     /**

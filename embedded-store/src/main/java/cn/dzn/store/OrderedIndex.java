@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -32,10 +31,9 @@ import de.bwaldvogel.mongo.bson.Document;
  *
  * <p>It is built on the first query sorted on its field (an index nobody sorts on, such as
  * {@code regionCode}, costs no memory) and kept from then on; the collection's lock, held by
- * every query and write, orders the building with the writes. Null and missing values sort first,
- * as the library sorts them; equal values are read in {@code _id} order, the order of the
- * library's stable sort over its scan. A value that is an array or a document sorts by rules of
- * its own: while one is held the index declines every seek.
+ * every query and write, orders the building with the writes. Equal values are read in {@code _id}
+ * order, the order of the library's stable sort over its scan. A value that is an array or a
+ * document sorts by rules of its own: while one is held the index declines every seek.
  */
 final class OrderedIndex extends Index<Object> {
 
@@ -55,7 +53,7 @@ final class OrderedIndex extends Index<Object> {
 
     private final String field;
     private final NavigableMap<Object, Object> byValue = new ConcurrentSkipListMap<>(ORDER);
-    private final NavigableSet<Object> unvalued = new ConcurrentSkipListSet<>(ORDER);
+    private final LongAdder unvalued = new LongAdder();
     private final Set<Object> nonScalar = ConcurrentHashMap.newKeySet();
     private final LongAdder count = new LongAdder();
     private volatile boolean built;
@@ -77,12 +75,20 @@ final class OrderedIndex extends Index<Object> {
         }
     }
 
-    /** Whether every value held can be read in the library's sort order. */
-    boolean seekable() {
-        return nonScalar.isEmpty();
+    /**
+     * Whether the documents {@code range} may match can all be read in the library's sort order:
+     * none holds an array or a document, and unless a bound (a number or a string, which null and
+     * missing never match) leaves them out, none lacks a value (those are counted, not held, so a
+     * million records without the field cost nothing here).
+     */
+    boolean seekable(KeyRange range) {
+        return nonScalar.isEmpty() && (range.bounded() || unvalued.sum() == 0);
     }
 
-    /** The positions of the documents whose value lies in {@code range}, in sort order or its reverse. */
+    /**
+     * The positions of the documents whose value lies in {@code range}, in sort order or its
+     * reverse; only when {@link #seekable} says so.
+     */
     Stream<Object> positions(KeyRange range, boolean ascending) {
         NavigableMap<Object, Object> values = byValue;
         if (range.lower() != null && range.upper() != null) {
@@ -95,13 +101,8 @@ final class OrderedIndex extends Index<Object> {
         } else if (range.upper() != null) {
             values = values.headMap(range.upper(), range.upperInclusive());
         }
-        Stream<Object> valued = (ascending ? values : values.descendingMap()).values().stream()
+        return (ascending ? values : values.descendingMap()).values().stream()
                 .flatMap(held -> held instanceof Ties ties ? ties.stream() : Stream.of(held));
-        if (range.bounded()) {
-            // A bound is a number or a string, which null and missing never match.
-            return valued;
-        }
-        return ascending ? Stream.concat(unvalued.stream(), valued) : Stream.concat(valued, unvalued.stream());
     }
 
     @Override
@@ -133,7 +134,7 @@ final class OrderedIndex extends Index<Object> {
         Object value = Utils.getSubdocumentValue(document, field);
         count.increment();
         if (Missing.isNullOrMissing(value)) {
-            unvalued.add(position);
+            unvalued.increment();
         } else if (value instanceof Collection<?> || value instanceof Document) {
             nonScalar.add(position);
         } else {
@@ -145,7 +146,7 @@ final class OrderedIndex extends Index<Object> {
         Object value = Utils.getSubdocumentValue(document, field);
         count.decrement();
         if (Missing.isNullOrMissing(value)) {
-            unvalued.remove(position);
+            unvalued.decrement();
         } else if (value instanceof Collection<?> || value instanceof Document) {
             nonScalar.remove(position);
         } else {
@@ -207,7 +208,7 @@ final class OrderedIndex extends Index<Object> {
     public void drop() {
         built = false;
         byValue.clear();
-        unvalued.clear();
+        unvalued.reset();
         nonScalar.clear();
         count.reset();
     }

@@ -211,6 +211,19 @@ class FieldSeekTest {
         assertThat(compare(feedPage(498, 501), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(2);
     }
 
+    @Test
+    void recordsWithoutTheFieldAreCountedNotHeldAndKeepOnlyUnboundedSortsOnTheLibrarysPath() {
+        insert(IntStream.range(0, 300).mapToObj(i -> record(i, (long) i)).toList());
+        assertThat(compare(empty(), Sorts.descending("seq"), 0, 5).read()).isEqualTo(5);
+
+        insert(List.of(record(300, null), record(301, 1L).append("seq", null)));
+        records.updateOne(eq("_id", id(299)), Updates.unset("seq"));
+        reference.updateOne(eq("_id", id(299)), Updates.unset("seq"));
+
+        assertThat(compare(empty(), Sorts.descending("seq"), 0, 5).read()).as("declined: the library sorts").isZero();
+        assertThat(compare(feedPage(100, 103), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(3);
+    }
+
     private long held(String field) {
         return backend.resolveDatabase("dzn_zone").resolveCollection("zones", true).getIndexes().stream()
                 .filter(index -> index.getKeys().get(0).getKey().equals(field)).findFirst().orElseThrow().getCount();
