@@ -1,5 +1,6 @@
 package cn.dzn.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Federation (issue 18 item 6): a city deployment (its own store, zone-service and gateway)
- * relays to the benchmark's suite as its nation. The baseline is the same zones synced straight
+ * relays to a nation deployment of the same parts, both started here beside the benchmark's
+ * suite, which they must not touch: its paging and sync figures count its zones. The baseline is the same zones synced straight
  * to the nation in batches of 500 by one sender, as the relay sends them. The relayed rate is the
  * relay draining a backlog the city wrote while it was down (both tiers share this machine's two
  * cores, so a city ingesting while it relays takes CPU from the nation: that rate is printed for
@@ -29,25 +31,44 @@ final class RelayFigure {
 
     private static final int BATCH = 500;
 
-    private final Suite nation;
+    private final SuiteConfig bench;
+    private final List<Path> tiers = new ArrayList<>();
+    private Suite nation;
     private final int total;
     private final int steadySeconds;
     private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
     private final List<String> twice = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    RelayFigure(Suite nation, boolean quick) {
-        this.nation = nation;
+    RelayFigure(Suite bench, boolean quick) {
+        this.bench = bench.config();
         this.total = quick ? 5_000 : 20_000;
         this.steadySeconds = quick ? 8 : 20;
     }
 
     List<Figure> run() throws Exception {
+        try (Suite started = new Suite(deployment()).start()) {
+            nation = started;
+            return measure();
+        } finally {
+            for (Path tier : tiers) {
+                Bench.delete(tier);
+            }
+        }
+    }
+
+    /** A deployment of the store, a gateway and zone-service, on free ports with a fresh store. */
+    private SuiteConfig deployment() throws IOException {
+        Path data = Files.createTempDirectory("dzn-bench-tier");
+        tiers.add(data);
+        return new SuiteConfig(bench.home(), data, Bench.freePort(),
+                Bench.freePort(), Map.of("zone-service", Bench.freePort()), Bench.freePort(), null, false,
+                bench.jvmOptions());
+    }
+
+    private List<Figure> measure() throws Exception {
         String relayKey = key("基准城市中继", "RELAY");
         String writerKey = key("基准城市直连", "READ", "WRITE");
-        Path data = Files.createTempDirectory("dzn-bench-city");
-        SuiteConfig config = new SuiteConfig(nation.config().home(), data, Bench.freePort(), Bench.freePort(),
-                Map.of("zone-service", Bench.freePort()), Bench.freePort(), null, false, nation.config().jvmOptions());
-        try (Suite city = new Suite(config).relayingTo(new Suite.RelaySettings("bench-city", "http://127.0.0.1:"
+        try (Suite city = new Suite(deployment()).relayingTo(new Suite.RelaySettings("bench-city", "http://127.0.0.1:"
                 + nation.config().gatewayPort(), relayKey, Bench.freePort(), Map.of("DZN_RELAY_RESOURCES", "/api/zones",
                 "DZN_RELAY_REFERENCE_ENABLED", "false"))).start()) {
             TestHttp cityGateway = TestHttp.localhost(city.config().gatewayPort());
