@@ -15,9 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
@@ -37,55 +33,30 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import cn.dzn.store.StorePair.Compared;
 
 /**
  * The store's seek on a secondary index (OrderedIndex) through the real driver: a change-feed
  * page ({@code seq} between the cursor and the watermark, sorted on {@code seq}) reads only its
- * own documents, and every answer equals the library's own path (a plain H2Backend holding the
- * same documents) through inserts, updates, upserts, replacements and deletions.
+ * own documents, and every answer equals the library's own path ({@link StorePair}) through
+ * inserts, updates, upserts, replacements and deletions.
  */
 class FieldSeekTest {
 
     @TempDir
     Path dir;
 
-    private CommittingH2Backend backend;
-    private MongoServer server;
-    private MongoClient client;
-    private MongoServer library;
-    private MongoClient libraryClient;
-    private MongoCollection<Document> records;
-    private MongoCollection<Document> reference;
+    private StorePair pair;
 
     @BeforeEach
     void start() {
-        open();
-        records.createIndex(Indexes.ascending("seq"));
-        library = new MongoServer(H2Backend.inMemory());
-        libraryClient = MongoClients.create("mongodb://127.0.0.1:" + library.bind().getPort());
-        reference = libraryClient.getDatabase("dzn_zone").getCollection("zones");
-        reference.createIndex(Indexes.ascending("seq"));
-    }
-
-    private void open() {
-        backend = new CommittingH2Backend(dir.resolve("store.mv").toString());
-        server = new MongoServer(backend);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        records = client.getDatabase("dzn_zone").getCollection("zones");
-    }
-
-    private void close() {
-        client.close();
-        server.shutdownNow();
+        pair = new StorePair(dir);
+        pair.onBoth(collection -> collection.createIndex(Indexes.ascending("seq")));
     }
 
     @AfterEach
     void stop() {
-        close();
-        libraryClient.close();
-        library.shutdownNow();
+        pair.close();
     }
 
     @Test
@@ -145,7 +116,7 @@ class FieldSeekTest {
     @Test
     void updatesUpsertsReplacementsAndDeletionsKeepTheIndexCurrent() {
         insert(IntStream.range(0, 300).mapToObj(i -> record(i, (long) i)).toList());
-        for (MongoCollection<Document> collection : List.of(records, reference)) {
+        pair.onBoth(collection -> {
             collection.updateMany(lt("seq", 100L), Updates.inc("seq", 1_000L));
             collection.updateOne(eq("_id", id(150)), Updates.set("seq", 5L));
             collection.updateOne(eq("_id", id(151)), Updates.unset("seq"));
@@ -154,7 +125,7 @@ class FieldSeekTest {
             collection.replaceOne(eq("_id", id(401)), record(401, 8L), new ReplaceOptions().upsert(true));
             collection.deleteMany(and(gte("seq", 200L), lt("seq", 250L)));
             collection.deleteOne(eq("_id", id(1)));
-        }
+        });
         long read = 0;
         for (Bson query : List.of(empty(), feedPage(0, 10), feedPage(150, 1_200), feedPage(1_000, 2_000))) {
             read += compare(query, Sorts.ascending("seq"), 0, 0).read();
@@ -167,47 +138,41 @@ class FieldSeekTest {
     @Test
     void anArrayValueMakesTheIndexDeclineUntilItIsGone() {
         insert(IntStream.range(0, 100).mapToObj(i -> record(i, (long) i)).toList());
-        for (MongoCollection<Document> collection : List.of(records, reference)) {
-            collection.updateOne(eq("_id", id(50)), Updates.set("seq", List.of(3L, 500L)));
-        }
+        pair.onBoth(collection -> collection.updateOne(eq("_id", id(50)), Updates.set("seq", List.of(3L, 500L))));
         assertThat(compare(feedPage(10, 20), Sorts.descending("seq"), 0, 0).read()).isZero();
         assertThat(compare(feedPage(400, 600), Sorts.ascending("seq"), 0, 0).size()).isOne();
 
-        for (MongoCollection<Document> collection : List.of(records, reference)) {
-            collection.updateOne(eq("_id", id(50)), Updates.set("seq", 50L));
-        }
+        pair.onBoth(collection -> collection.updateOne(eq("_id", id(50)), Updates.set("seq", 50L)));
         assertThat(compare(feedPage(10, 20), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(10);
     }
 
     @Test
     void aReopenedStoreRebuildsTheIndexAndADroppedOneIsNotUsed() {
         insert(IntStream.range(0, 1_000).mapToObj(i -> record(i, (long) i)).toList());
-        close();
-        open();
+        pair.reopen();
 
         assertThat(compare(feedPage(499, 502), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(3);
 
-        records.dropIndex(Indexes.ascending("seq"));
-        reference.dropIndex(Indexes.ascending("seq"));
+        pair.onBoth(collection -> collection.dropIndex(Indexes.ascending("seq")));
         assertThat(compare(feedPage(499, 502), Sorts.ascending("seq"), 0, 0).read()).isZero();
     }
 
     @Test
     void anIndexIsBuiltByTheFirstQuerySortedOnItsFieldAndKeptFromThen() {
-        records.createIndex(Indexes.ascending("regionCode"));
+        pair.store().createIndex(Indexes.ascending("regionCode"));
         insert(IntStream.range(0, 500).mapToObj(i -> record(i, (long) i)).toList());
         compare(eq("regionCode", "510000"), Sorts.ascending("_id"), 0, 0);
-        assertThat(held("seq")).isZero();
-        assertThat(held("regionCode")).isZero();
+        assertThat(pair.held("seq")).isZero();
+        assertThat(pair.held("regionCode")).isZero();
 
         compare(feedPage(10, 20), Sorts.ascending("seq"), 0, 0);
-        for (MongoCollection<Document> collection : List.of(records, reference)) {
+        pair.onBoth(collection -> {
             collection.insertOne(record(500, 500L));
             collection.deleteOne(eq("_id", id(3)));
-        }
+        });
 
-        assertThat(held("seq")).isEqualTo(500);
-        assertThat(held("regionCode")).as("an index nobody sorts on").isZero();
+        assertThat(pair.held("seq")).isEqualTo(500);
+        assertThat(pair.held("regionCode")).as("an index nobody sorts on").isZero();
         assertThat(compare(feedPage(498, 501), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(2);
     }
 
@@ -217,16 +182,10 @@ class FieldSeekTest {
         assertThat(compare(empty(), Sorts.descending("seq"), 0, 5).read()).isEqualTo(5);
 
         insert(List.of(record(300, null), record(301, 1L).append("seq", null)));
-        records.updateOne(eq("_id", id(299)), Updates.unset("seq"));
-        reference.updateOne(eq("_id", id(299)), Updates.unset("seq"));
+        pair.onBoth(collection -> collection.updateOne(eq("_id", id(299)), Updates.unset("seq")));
 
         assertThat(compare(empty(), Sorts.descending("seq"), 0, 5).read()).as("declined: the library sorts").isZero();
         assertThat(compare(feedPage(100, 103), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(3);
-    }
-
-    private long held(String field) {
-        return backend.resolveDatabase("dzn_zone").resolveCollection("zones", true).getIndexes().stream()
-                .filter(index -> index.getKeys().get(0).getKey().equals(field)).findFirst().orElseThrow().getCount();
     }
 
     /** RecordStore.changes for a national reader: after the cursor, up to the watermark. */
@@ -234,32 +193,12 @@ class FieldSeekTest {
         return and(gt("seq", after), lte("seq", watermark), empty());
     }
 
-    /** The store's answer, checked equal to the library's, and the documents the seek read for it. */
     private Compared compare(Bson query, Bson sort, int skip, int limit) {
-        long before = read();
-        List<Document> actual = records.find(query).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
-        long read = read() - before;
-        List<Document> expected = reference.find(query).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
-        assertThat(actual).as("%s sort %s skip %d limit %d", query, sort, skip, limit).isEqualTo(expected);
-        return new Compared(actual.size(), read);
-    }
-
-    private record Compared(int size, long read) {
-    }
-
-    private long read() {
-        return ((IdSeekingCollection) backend.resolveDatabase("dzn_zone").resolveCollection("zones", true))
-                .documentsRead();
+        return pair.compare(query, sort, skip, limit);
     }
 
     private void insert(List<Document> documents) {
-        List<Document> shuffled = new ArrayList<>(documents);
-        Collections.shuffle(shuffled, new Random(11));
-        for (int from = 0; from < shuffled.size(); from += 1000) {
-            List<Document> batch = shuffled.subList(from, Math.min(shuffled.size(), from + 1000));
-            records.insertMany(batch.stream().map(Document::new).toList());
-            reference.insertMany(batch.stream().map(Document::new).toList());
-        }
+        pair.insert(documents, 11);
     }
 
     /**

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
@@ -32,58 +31,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import cn.dzn.store.StorePair.Compared;
 
 /**
  * The store's {@code _id} seek (IdSeekingCollection) through the real driver: every answer is
- * compared with the library's own path (a plain H2Backend holding the same documents) and, where
- * written out, with the ids it must be; a counter of documents read tells a seek from a scan.
+ * compared with the library's own path ({@link StorePair}) and, where written out, with the ids it
+ * must be; a counter of documents read tells a seek from a scan.
  */
 class IdSeekTest {
 
     @TempDir
     Path dir;
 
-    private CommittingH2Backend backend;
-    private MongoServer server;
-    private MongoServer library;
-    private MongoClient client;
-    private MongoClient libraryClient;
+    private StorePair pair;
     private MongoCollection<Document> zones;
     private MongoCollection<Document> reference;
 
     @BeforeEach
     void start() {
-        startStore();
-        library = new MongoServer(H2Backend.inMemory());
-        libraryClient = MongoClients.create("mongodb://127.0.0.1:" + library.bind().getPort());
-        reference = libraryClient.getDatabase("dzn_zone").getCollection("zones");
-    }
-
-    private void startStore() {
-        backend = new CommittingH2Backend(dir.resolve("store.mv").toString());
-        server = new MongoServer(backend);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        zones = client.getDatabase("dzn_zone").getCollection("zones");
-    }
-
-    private void stopStore() {
-        client.close();
-        server.shutdownNow();
+        pair = new StorePair(dir);
+        zones = pair.store();
+        reference = pair.reference();
     }
 
     @AfterEach
     void stop() {
-        stopStore();
-        libraryClient.close();
-        library.shutdownNow();
+        pair.close();
     }
 
     @Test
@@ -251,8 +228,8 @@ class IdSeekTest {
     @Test
     void aReopenedStoreSeeksInTheCollectionsItFindsOnDisk() {
         insert(IntStream.range(0, 1_000).mapToObj(i -> zone(id(i), i)).toList());
-        stopStore();
-        startStore();
+        pair.reopen();
+        zones = pair.store();
         long before = read();
 
         assertThat(ids(zones.find(pageAfter(id(499))).sort(Sorts.ascending("_id")).limit(3)))
@@ -280,14 +257,8 @@ class IdSeekTest {
         return seen;
     }
 
-    /** The store's answer, checked equal to the library's, and the documents the seek read for it. */
     private Compared compare(Bson query, Bson sort, int skip, int limit) {
-        long before = read();
-        List<Document> actual = zones.find(query).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
-        long read = read() - before;
-        List<Document> expected = reference.find(query).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
-        assertThat(actual).as("%s sort %s skip %d limit %d", query, sort, skip, limit).isEqualTo(expected);
-        return new Compared(actual.size(), read);
+        return pair.compare(query, sort, skip, limit);
     }
 
     /** As compare, and a non-empty answer sorted on _id alone must have come from the seek. */
@@ -298,22 +269,12 @@ class IdSeekTest {
         }
     }
 
-    private record Compared(int size, long read) {
-    }
-
     private long read() {
-        return ((IdSeekingCollection) backend.resolveDatabase("dzn_zone").resolveCollection("zones", true))
-                .documentsRead();
+        return pair.read();
     }
 
     private void insert(List<Document> documents) {
-        List<Document> shuffled = new ArrayList<>(documents);
-        Collections.shuffle(shuffled, new Random(7));
-        for (int from = 0; from < shuffled.size(); from += 1000) {
-            List<Document> batch = shuffled.subList(from, Math.min(shuffled.size(), from + 1000));
-            zones.insertMany(batch.stream().map(Document::new).toList());
-            reference.insertMany(batch.stream().map(Document::new).toList());
-        }
+        pair.insert(documents, 7);
     }
 
     /** 200 zones with ids that sort differently by case, digits and non-ASCII; every fifth deleted. */
