@@ -12,7 +12,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import cn.dzn.incubator.keys.BoundCallers;
+import cn.dzn.incubator.incubators.BoundCallers;
 import cn.dzn.platform.identity.InternalTokens;
 import cn.dzn.platform.identity.Role;
 import cn.dzn.platform.test.TestSecrets;

@@ -1,8 +1,7 @@
-package cn.dzn.incubator.keys;
+package cn.dzn.incubator.incubators;
 
 import java.util.Optional;
 
-import cn.dzn.incubator.incubators.Formats;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.identity.InternalTokens;
@@ -15,9 +14,10 @@ import cn.dzn.platform.identity.InternalTokens;
  * ({@code dzn.incubator-keys.accepted}); every other one refuses it.
  *
  * <p>Such a caller keeps its own incubator record and tenants and the pairings it is a side of,
- * and nothing else: the declarations narrow what it sees and may change, {@link BoundCallerGate}
- * refuses every other path before a body is read, and {@link IncubatorKeys} stops it at once when
- * the key is revoked or the incubator closes.
+ * and nothing else: the declarations narrow what it sees and may change, the keys feature's gate
+ * refuses every other path before a body is read and stops it at once when the key is revoked or
+ * the incubator closes. It lives here, with the incubators it binds to, so that the features
+ * that ask it (incubators, tenants, pairings, registrations, keys) all depend one way on this one.
  */
 public final class BoundCallers {
 

@@ -13,6 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import cn.dzn.incubator.incubators.BoundCallers;
 import cn.dzn.incubator.incubators.Incubator;
 import cn.dzn.incubator.incubators.IncubatorService;
 import cn.dzn.platform.identity.Caller;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import cn.dzn.incubator.incubators.BoundCallers;
 import cn.dzn.incubator.incubators.Incubator;
 import cn.dzn.incubator.incubators.IncubatorService;
 import cn.dzn.platform.errors.Problems;

@@ -11,7 +11,7 @@ import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.dzn.incubator.keys.BoundCallers;
+import cn.dzn.incubator.incubators.BoundCallers;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.resources.RecordStore;

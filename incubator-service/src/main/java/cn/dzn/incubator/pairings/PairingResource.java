@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
 import cn.dzn.incubator.incubators.Incubator;
 import cn.dzn.incubator.incubators.IncubatorKind;
 import cn.dzn.incubator.incubators.IncubatorService;
-import cn.dzn.incubator.keys.BoundCallers;
+import cn.dzn.incubator.incubators.BoundCallers;
 import cn.dzn.platform.errors.FieldError;
 import cn.dzn.platform.errors.Problems;
 import cn.dzn.platform.identity.Caller;

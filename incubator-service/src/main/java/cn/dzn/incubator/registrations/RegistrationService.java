@@ -19,7 +19,7 @@ import cn.dzn.incubator.incubators.HostCountry;
 import cn.dzn.incubator.incubators.Incubator;
 import cn.dzn.incubator.incubators.IncubatorInput;
 import cn.dzn.incubator.incubators.IncubatorService;
-import cn.dzn.incubator.keys.BoundCallers;
+import cn.dzn.incubator.incubators.BoundCallers;
 import cn.dzn.incubator.keys.IssuedKey;
 import cn.dzn.incubator.keys.KeyIssuer;
 import cn.dzn.incubator.keys.KeyService;
