@@ -15,17 +15,20 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        SuiteConfig config = SuiteConfig.defaults(SuiteConfig.findHome(Path.of("")));
         Instant begin = Instant.now();
         Suite suite;
         try {
-            suite = new Suite(config);
-            relaySettings().ifPresent(suite::relayingTo);
+            SuiteConfig config = SuiteConfig.defaults(SuiteConfig.findHome(Path.of("")), System.getenv());
+            java.util.Optional<Suite.RelaySettings> relay = relaySettings(System.getenv(), config);
+            // A deployment with a tier above holds its region's own records; the sample zones are the
+            // nation's, and relayed up they would collide with the nation's own copies.
+            suite = new Suite(relay.isPresent() ? config.withoutSampleData() : config);
+            relay.ifPresent(suite::relayingTo);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("stopping the suite …");
                 suite.close();
             }, "suite-shutdown"));
-            System.out.println("starting the Demonstration-Zone Network (logs in " + config.dataDir().resolve("logs")
+            System.out.println("starting the Demonstration-Zone Network (logs in " + suite.config().dataDir().resolve("logs")
                     + ") …");
             suite.start();
         } catch (IllegalStateException e) {
@@ -40,22 +43,22 @@ public final class Launcher {
     /**
      * A deployment with a tier above relays to it (docs/federation.md) when it is told where and
      * as whom: DZN_RELAY_UPSTREAM_URL, DZN_RELAY_UPSTREAM_KEY and DZN_DEPLOYMENT_ID (its name);
-     * DZN_RELAY_PORT for its metrics (8095).
+     * DZN_RELAY_PORT for its metrics (8095, moved by DZN_PORT_OFFSET like every other port).
      */
-    static java.util.Optional<Suite.RelaySettings> relaySettings() {
-        String upstream = System.getenv("DZN_RELAY_UPSTREAM_URL");
+    static java.util.Optional<Suite.RelaySettings> relaySettings(Map<String, String> environment, SuiteConfig config) {
+        String upstream = environment.get("DZN_RELAY_UPSTREAM_URL");
         if (upstream == null || upstream.isBlank()) {
             return java.util.Optional.empty();
         }
-        String key = System.getenv("DZN_RELAY_UPSTREAM_KEY");
-        String deployment = System.getenv("DZN_DEPLOYMENT_ID");
+        String key = environment.get("DZN_RELAY_UPSTREAM_KEY");
+        String deployment = environment.get("DZN_DEPLOYMENT_ID");
         if (key == null || key.isBlank() || deployment == null || deployment.isBlank()) {
             throw new IllegalStateException("DZN_RELAY_UPSTREAM_URL is set: DZN_RELAY_UPSTREAM_KEY (a relay key the "
                     + "tier above issued) and DZN_DEPLOYMENT_ID (this deployment's name) are needed too");
         }
-        String port = System.getenv().getOrDefault("DZN_RELAY_PORT", "8095");
-        return java.util.Optional.of(new Suite.RelaySettings(deployment, upstream, key, Integer.parseInt(port),
-                java.util.Map.of()));
+        String port = environment.get("DZN_RELAY_PORT");
+        int relayPort = port == null || port.isBlank() ? 8095 + config.gatewayPort() - 8080 : Integer.parseInt(port);
+        return java.util.Optional.of(new Suite.RelaySettings(deployment, upstream, key, relayPort, Map.of()));
     }
 
     static String banner(Suite suite, Duration took) {

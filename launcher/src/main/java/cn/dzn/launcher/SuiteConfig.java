@@ -19,16 +19,44 @@ public record SuiteConfig(Path home, Path dataDir, int gatewayPort, int gatewayM
 
     /**
      * The embedded default: fixed ports (the gateway's probes and metrics on 8090, its own
-     * management port), ./data, sample data, MONGODB_URI if it is set.
+     * management port), ./data, sample data, MONGODB_URI if it is set. DZN_PORT_OFFSET moves every
+     * port by the same amount and DZN_DATA_DIR moves the data, so that a second and a third
+     * deployment (a province and a city relaying to the nation) run on the same machine
+     * (docs/federation.md, "Three tiers on one machine").
      */
-    public static SuiteConfig defaults(Path home) {
+    public static SuiteConfig defaults(Path home, Map<String, String> environment) {
+        int offset = portOffset(environment.get("DZN_PORT_OFFSET"));
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int i = 0; i < SERVICES.size(); i++) {
-            ports.put(SERVICES.get(i), 8081 + i);
+            ports.put(SERVICES.get(i), 8081 + i + offset);
         }
-        String mongo = System.getenv("MONGODB_URI");
-        return new SuiteConfig(home, home.resolve("data"), 8080, 8090, ports, 27017,
-                mongo == null || mongo.isBlank() ? null : mongo, true, defaultJvmOptions());
+        String mongo = environment.get("MONGODB_URI");
+        String data = environment.get("DZN_DATA_DIR");
+        return new SuiteConfig(home, data == null || data.isBlank() ? home.resolve("data") : home.resolve(data),
+                8080 + offset, 8090 + offset, ports, 27017 + offset, mongo == null || mongo.isBlank() ? null : mongo,
+                true, defaultJvmOptions());
+    }
+
+    /** DZN_PORT_OFFSET: a whole number from 0 to 50000, so that every port stays a port. */
+    static int portOffset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(value.trim());
+            if (offset >= 0 && offset <= 50_000) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the value as given.
+        }
+        throw new IllegalStateException("DZN_PORT_OFFSET must be a whole number from 0 to 50000, not '" + value + "'");
+    }
+
+    /** The same deployment without the sample data: a tier below loads none (its ids would be the nation's). */
+    public SuiteConfig withoutSampleData() {
+        return new SuiteConfig(home, dataDir, gatewayPort, gatewayManagementPort, servicePorts, storePort,
+                externalMongoUri, false, jvmOptions);
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.dzn.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,5 +31,48 @@ class SuiteConfigTest {
 
         assertThat(config.serviceUrl("zone-service")).isEqualTo("http://127.0.0.1:18081");
         assertThat(config.serviceUrl("fund-service")).isEqualTo("http://127.0.0.1:1");
+    }
+
+    /** Three tiers on one machine (docs/federation.md): every port moves by the offset, the data moves too. */
+    @Test
+    void anOffsetMovesEveryPortAndADataDirMovesTheData() {
+        Path home = Path.of("/srv/dzn");
+        SuiteConfig config = SuiteConfig.defaults(home, Map.of("DZN_PORT_OFFSET", "100", "DZN_DATA_DIR",
+                "data-guangdong"));
+
+        assertThat(config.gatewayPort()).isEqualTo(8180);
+        assertThat(config.gatewayManagementPort()).isEqualTo(8190);
+        assertThat(config.servicePorts()).containsAllEntriesOf(Map.of("zone-service", 8181, "fund-service", 8182,
+                "talent-service", 8183, "incubator-service", 8184)).hasSize(4);
+        assertThat(config.mongoUri()).isEqualTo("mongodb://127.0.0.1:27117");
+        assertThat(config.dataDir()).isEqualTo(home.resolve("data-guangdong"));
+        assertThat(SuiteConfig.defaults(home, Map.of()).gatewayPort()).isEqualTo(8080);
+        assertThat(SuiteConfig.defaults(home, Map.of()).dataDir()).isEqualTo(home.resolve("data"));
+    }
+
+    @Test
+    void anOffsetThatIsNoWholeNumberInRangeStopsTheStart() {
+        for (String offset : List.of("-1", "50001", "1e3", "hundred")) {
+            assertThatThrownBy(() -> SuiteConfig.defaults(Path.of("."), Map.of("DZN_PORT_OFFSET", offset)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("'" + offset + "'");
+        }
+    }
+
+    /** A tier below relays up, on the relay port moved by the offset, and loads no sample data. */
+    @Test
+    void aDeploymentWithATierAboveRelaysOnTheMovedPort() {
+        SuiteConfig config = SuiteConfig.defaults(Path.of("."), Map.of("DZN_PORT_OFFSET", "200"));
+        Map<String, String> environment = Map.of("DZN_RELAY_UPSTREAM_URL", "http://localhost:8180",
+                "DZN_RELAY_UPSTREAM_KEY", "a-relay-key-of-the-province", "DZN_DEPLOYMENT_ID", "guangzhou");
+
+        Suite.RelaySettings relay = Launcher.relaySettings(environment, config).orElseThrow();
+
+        assertThat(relay.port()).isEqualTo(8295);
+        assertThat(relay.deployment()).isEqualTo("guangzhou");
+        assertThat(config.sampleData()).isTrue();
+        assertThat(config.withoutSampleData().sampleData()).isFalse();
+        assertThat(Launcher.relaySettings(Map.of(), config)).isEmpty();
+        assertThatThrownBy(() -> Launcher.relaySettings(Map.of("DZN_RELAY_UPSTREAM_URL", "http://localhost:8180"),
+                config)).isInstanceOf(IllegalStateException.class).hasMessageContaining("DZN_RELAY_UPSTREAM_KEY");
     }
 }
