@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -37,6 +39,11 @@ public class IncubatorKeys {
     }
 
     /** Revokes the incubator's valid key; empty when it has none. */
+    /** Every key not revoked. */
+    public List<KeyBinding> valid() {
+        return collection.find(eq("revokedAt", null)).into(new ArrayList<>());
+    }
+
     public Optional<KeyBinding> revoke(String incubatorId, String by, Instant at) {
         return Optional.ofNullable(collection.findOneAndUpdate(and(eq("_id", incubatorId), eq("revokedAt", null)),
                 Updates.combine(Updates.set("revokedAt", at), Updates.set("revokedBy", by)),

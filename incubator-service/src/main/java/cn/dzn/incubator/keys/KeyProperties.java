@@ -2,6 +2,7 @@ package cn.dzn.incubator.keys;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,11 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * http(s) URL, the service refuses to start rather than fail at the first approval.
  *
  * @param gatewayUrl the base URL, or blank for none
+ * @param sweepEvery how often the keys of incubators that closed or are gone are looked for and
+ *        revoked at the gateway too ({@link ClosedIncubatorSweep}); 30 s unset, at least 1 s
  */
 @ConfigurationProperties("dzn.incubator.keys")
-public record KeyProperties(String gatewayUrl) {
+public record KeyProperties(String gatewayUrl, Duration sweepEvery) {
 
     public KeyProperties {
+        sweepEvery = sweepEvery == null ? Duration.ofSeconds(30) : sweepEvery;
+        if (sweepEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("dzn.incubator.keys.sweep-every must be at least 1s, not " + sweepEvery);
+        }
         gatewayUrl = gatewayUrl == null ? "" : gatewayUrl.strip();
         if (!gatewayUrl.isEmpty() && !isHttpUrl(gatewayUrl)) {
             throw new IllegalArgumentException("DZN_GATEWAY_INTERNAL_URL (dzn.incubator.keys.gateway-url) must be "

@@ -3,6 +3,8 @@ package cn.dzn.incubator.keys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,9 @@ import cn.dzn.platform.regions.Tier;
 public class KeyService {
 
     private static final Logger log = LoggerFactory.getLogger(KeyService.class);
+
+    /** Who revoked a key whose incubator closed or is gone. */
+    static final String CLOSED = "incubator-closed";
 
     private final IncubatorKeys keys;
     private final KeyIssuer issuer;
@@ -88,6 +93,30 @@ public class KeyService {
                 .orElseThrow(() -> Problems.notFound("valid key of incubator " + incubatorId));
         revokeAtGateway(revoked.clientId());
         return KeyStatus.of(revoked);
+    }
+
+    /**
+     * Revokes, at the gateway and then here, every valid key whose incubator closed or is gone, as
+     * {@value #CLOSED}; the ids of those incubators. A key the gateway could not revoke stays
+     * valid here (its incubator's state refuses it anyway), so the next sweep tries it again.
+     */
+    public List<String> revokeClosed() {
+        List<String> revoked = new ArrayList<>();
+        for (KeyBinding binding : keys.valid()) {
+            if (incubators.lookup(binding.incubatorId()).filter(incubator -> !incubator.isClosed()).isPresent()) {
+                continue;
+            }
+            try {
+                issuer.revoke(binding.clientId());
+            } catch (KeyIssuer.Unavailable e) {
+                log.warn("client {} of closed incubator {} could not be revoked at the gateway, next sweep: {}",
+                        binding.clientId(), binding.incubatorId(), e.getMessage());
+                continue;
+            }
+            keys.revoke(binding.incubatorId(), CLOSED, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                    .ifPresent(key -> revoked.add(key.incubatorId()));
+        }
+        return revoked;
     }
 
     private Incubator decidedBy(Caller caller, String incubatorId, String what) {

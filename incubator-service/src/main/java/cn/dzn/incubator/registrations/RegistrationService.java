@@ -3,6 +3,7 @@ package cn.dzn.incubator.registrations;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,6 +52,9 @@ public class RegistrationService {
     private final IncubatorService incubators;
     private final KeyService keys;
     private final RegistrationLimiter limiter;
+    /** How long a claim whose registration is not stored yet counts as an application being submitted. */
+    static final Duration IN_FLIGHT = Duration.ofMinutes(1);
+
     private final Clock clock;
 
     RegistrationService(Registrations registrations, IncubatorService incubators, KeyService keys,
@@ -89,23 +93,28 @@ public class RegistrationService {
 
     /**
      * One application per region and name at a time: a second while the first is pending, or once
-     * it was approved, is refused without saying more (no id, no status). A rejected one, or one
-     * whose claim outlived it, gives the claim up.
+     * it was approved, is refused without saying more (no id, no status). The claim is taken before
+     * the registration is stored, so a holder not stored yet is one being submitted at this moment
+     * (refused the same way) unless its claim is older than {@link #IN_FLIGHT}: then it outlived an
+     * application that never got stored, and gives the claim up, as a rejected one does.
      */
     private void claim(Registration registration) {
         String name = claimOf(registration);
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<String> holder = registrations.claim(name, registration.id());
+            Instant now = now();
+            Optional<Registrations.Claim> holder = registrations.claim(name, registration.id(), now);
             if (holder.isEmpty()) {
                 return;
             }
-            Optional<Registration> held = registrations.lookup(holder.get());
-            boolean live = held.map(r -> r.status() != RegistrationStatus.REJECTED).orElse(false);
+            String holderId = holder.get().registrationId();
+            Optional<Registration> held = registrations.lookup(holderId);
+            boolean live = held.map(r -> r.status() != RegistrationStatus.REJECTED)
+                    .orElse(!holderId.isEmpty() && holder.get().at().isAfter(now.minus(IN_FLIGHT)));
             if (live) {
                 throw Problems.of(HttpStatus.CONFLICT, "registration-duplicate", "an application for this name in"
                         + " region " + registration.regionCode() + " is pending or approved already");
             }
-            if (!holder.get().isEmpty() && registrations.takeOver(name, holder.get(), registration.id())) {
+            if (!holderId.isEmpty() && registrations.takeOver(name, holderId, registration.id(), now)) {
                 return;
             }
         }

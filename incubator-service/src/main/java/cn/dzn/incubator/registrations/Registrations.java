@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -83,28 +84,38 @@ public class Registrations {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }
 
+    /** Who holds a claim, and since when. */
+    public record Claim(String registrationId, Instant at) {
+    }
+
     /**
-     * Claims {@code name} (a fingerprint of region and name) for {@code registrationId}: empty when
-     * it is now this registration's, else the id of the registration holding it.
+     * Claims {@code name} (a fingerprint of region and name) for {@code registrationId} at
+     * {@code at}: empty when it is now this registration's, else who holds it (an id of "" when it
+     * was released in between: the caller tries again).
      */
-    public Optional<String> claim(String name, String registrationId) {
+    public Optional<Claim> claim(String name, String registrationId, Instant at) {
         try {
-            claims.insertOne(new Document("_id", name).append("registrationId", registrationId));
+            claims.insertOne(new Document("_id", name).append("registrationId", registrationId).append("at", at));
             return Optional.empty();
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             Document holder = claims.find(eq("_id", name)).first();
-            // Released in between: the caller tries again.
-            return Optional.of(holder == null ? "" : holder.getString("registrationId"));
+            if (holder == null) {
+                return Optional.of(new Claim("", Instant.EPOCH));
+            }
+            // Claims written before they carried a time count as old.
+            Date since = holder.getDate("at");
+            return Optional.of(new Claim(holder.getString("registrationId"), since == null ? Instant.EPOCH
+                    : since.toInstant()));
         }
     }
 
     /** Moves a claim from a registration that no longer holds it (rejected, or never stored) to another. */
-    public boolean takeOver(String name, String from, String to) {
+    public boolean takeOver(String name, String from, String to, Instant at) {
         return claims.updateOne(and(eq("_id", name), eq("registrationId", from)),
-                Updates.set("registrationId", to)).getModifiedCount() == 1;
+                Updates.combine(Updates.set("registrationId", to), Updates.set("at", at))).getModifiedCount() == 1;
     }
 
     /** Releases the claim of a rejected registration: the incubator may apply again. */

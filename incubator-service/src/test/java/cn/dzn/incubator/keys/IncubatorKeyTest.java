@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.dzn.incubator.BoundTokens;
 import cn.dzn.incubator.IncubatorTestBase;
@@ -24,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * part (a client bound to the incubator, the {@code incubator} claim) is played by FakeGateway.
  */
 class IncubatorKeyTest extends IncubatorTestBase {
+
+    @Autowired
+    KeyService keyService;
 
     @AfterEach
     void gatewayUp() {
@@ -265,6 +269,35 @@ class IncubatorKeyTest extends IncubatorTestBase {
         assertProblem(read("/api/incubators/" + byItself.id(), byItself.key()), 403);
         // A closed incubator gets no new key.
         assertProblem(http.post("/api/incubators/" + byItself.id() + "/key", null, "Authorization", SHENZHEN), 409);
+    }
+
+    @Test
+    void theSweepRevokesAtTheGatewayTheKeysOfIncubatorsThatClosedOrAreGoneAndNoOther() {
+        Approved closed = approved("深圳德国孵化器", "OVERSEAS_INCUBATOR", "440300", "DE", SHENZHEN);
+        Approved deleted = approved("深圳意大利孵化器", "OVERSEAS_INCUBATOR", "440300", "IT", SHENZHEN);
+        Approved open = approved("深圳西班牙孵化器", "OVERSEAS_INCUBATOR", "440300", "ES", SHENZHEN);
+        assertThat(transition("/api/incubators/" + closed.id(), "close", "{\"on\": \"2025-06-01\"}", SHENZHEN)
+                .status()).isEqualTo(200);
+        Response gone = http.delete("/api/incubators/" + deleted.id(), "Authorization", SHENZHEN, "If-Match", "\"1\"");
+        assertThat(gone.status()).as(gone.text()).isEqualTo(204);
+
+        gateway.down(true);
+        assertThat(keyService.revokeClosed()).as("the gateway down: nothing revoked, tried again later")
+                .doesNotContain(closed.id(), deleted.id(), open.id());
+        assertThat(read("/api/incubators/" + closed.id(), closed.key()).status()).isEqualTo(403);
+        gateway.down(false);
+
+        assertThat(keyService.revokeClosed()).contains(closed.id(), deleted.id()).doesNotContain(open.id());
+
+        assertThat(gateway.isRevoked(closed.clientId())).isTrue();
+        assertThat(gateway.isRevoked(deleted.clientId())).isTrue();
+        assertThat(gateway.isRevoked(open.clientId())).isFalse();
+        JsonNode status = http.get("/api/incubators/" + closed.id() + "/key", "Authorization", SHENZHEN).json();
+        assertThat(status.path("valid").asBoolean()).isFalse();
+        assertThat(status.path("revokedBy").asString()).isEqualTo("incubator-closed");
+        assertThat(read("/api/incubators/" + open.id(), open.key()).status()).isEqualTo(200);
+        assertThat(keyService.revokeClosed()).as("a second sweep finds nothing left").doesNotContain(closed.id(),
+                deleted.id(), open.id());
     }
 
     @Test

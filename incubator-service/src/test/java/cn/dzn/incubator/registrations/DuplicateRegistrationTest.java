@@ -2,7 +2,9 @@ package cn.dzn.incubator.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import cn.dzn.incubator.IncubatorTestBase;
@@ -61,6 +64,35 @@ class DuplicateRegistrationTest extends IncubatorTestBase {
         assertThat(again.status()).as(again.text()).isEqualTo(202);
         assertThat(again.json().path("id").asString()).isNotEqualTo(id);
         assertProblem(http.post(PATH, registration(name, "INCUBATOR", "440306", null)), 409);
+    }
+
+    /**
+     * The claim is taken before the registration is stored: a holder not stored yet is being
+     * submitted (409), unless its claim is over a minute old, when it outlived an application that
+     * never got stored (a crash between the two writes) and is taken over.
+     */
+    @Test
+    void aClaimWhoseApplicationIsNotStoredIsInFlightForAMinuteThenTakenOver() {
+        String inFlight = "南山孵化器 " + scope;
+        String outlived = "盐田孵化器 " + scope;
+        collection(Registrations.CLAIMS).insertMany(List.of(
+                new Document("_id", RegistrationService.claimOf(application(inFlight))).append("registrationId",
+                        "inc-being-stored").append("at", Date.from(Instant.now())),
+                new Document("_id", RegistrationService.claimOf(application(outlived))).append("registrationId",
+                        "inc-never-stored").append("at", Date.from(Instant.now().minus(RegistrationService.IN_FLIGHT)
+                                .minusSeconds(5)))));
+
+        JsonNode refused = assertProblem(http.post(PATH, registration(inFlight, "INCUBATOR", "440305", null)), 409);
+        assertThat(refused.path("type").asString()).isEqualTo(PROBLEM + "registration-duplicate");
+        Response taken = http.post(PATH, registration(outlived, "INCUBATOR", "440305", null));
+        assertThat(taken.status()).as(taken.text()).isEqualTo(202);
+        assertThat(collection(Registrations.CLAIMS).find(new Document("_id", RegistrationService.claimOf(
+                application(outlived)))).first().getString("registrationId")).isEqualTo(taken.json().path("id").asString());
+    }
+
+    private static Registration application(String name) {
+        return new Registration("inc-x", name, null, "440305", null, null, null, null, null, RegistrationStatus.PENDING,
+                null, null, null, null, null, 1);
     }
 
     @Test
