@@ -115,6 +115,11 @@ class AuthorisationMatrixTest {
                 // Cells: anonymous, bad key, read-only city, incubator (district), city, province, national,
                 // and an incubator's own key: refused (403) by the gateway anywhere but /api/incubators/**,
                 // before any service is reached.
+                // The gateway's own: who a caller is (the dashboard asks once after sign-in), and the
+                // dashboard's page and assets, public whoever asks (issue 19).
+                row("session", "GET", "/api/session", null,                               "401 401 200 200 200 200 200 403"),
+                row("dashboard", "GET", "/dashboard/", null,                              "200 200 200 200 200 200 200 200"),
+                row("dashboard", "GET", "/dashboard/config.json", null,                   "200 200 200 200 200 200 200 200"),
                 row("zone read", "GET", "/api/zones/mx-gz-national", null,                "401 401 200 404 200 200 200 403"),
                 row("zone read", "GET", "/api/zones/mx-tianhe", null,                     "401 401 200 200 200 200 200 403"),
                 // A city sees the province's zone it is a member city of; its districts do not.
