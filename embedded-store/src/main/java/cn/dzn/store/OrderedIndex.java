@@ -33,7 +33,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * {@code regionCode}, costs no memory) and kept from then on; the collection's lock, held by
  * every query and write, orders the building with the writes. Equal values are read in {@code _id}
  * order, the order of the library's stable sort over its scan. A value that is an array or a
- * document sorts by rules of its own: while one is held the index declines every seek.
+ * document sorts by rules of its own, and so does a document without an {@code _id}: while one is
+ * held the index declines every seek.
  */
 final class OrderedIndex extends Index<Object> {
 
@@ -54,9 +55,13 @@ final class OrderedIndex extends Index<Object> {
     private final String field;
     private final NavigableMap<Object, Object> byValue = new ConcurrentSkipListMap<>(ORDER);
     private final LongAdder unvalued = new LongAdder();
+    private final LongAdder unplaced = new LongAdder();
+    private final LongAdder bigWholes = new LongAdder();
+    private final LongAdder fractions = new LongAdder();
     private final Set<Object> nonScalar = ConcurrentHashMap.newKeySet();
     private final LongAdder count = new LongAdder();
     private volatile boolean built;
+    private volatile boolean stale;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -67,12 +72,23 @@ final class OrderedIndex extends Index<Object> {
         return field;
     }
 
-    /** Builds the index from {@code documents} unless built; called under the collection's lock. */
+    /**
+     * Builds the index from {@code documents} unless built, or builds it again once numbers that
+     * cannot share its order (see {@link #numbers}) no longer stand side by side in it; called
+     * under the collection's lock.
+     */
     void buildFrom(Stream<DocumentWithPosition<Object>> documents) {
-        if (!built) {
-            documents.forEach(document -> put(document.getDocument(), document.getPosition()));
-            built = true;
+        if (built && !(stale && !mixed())) {
+            return;
         }
+        drop();
+        documents.forEach(document -> put(document.getDocument(), document.getPosition()));
+        built = true;
+        stale = mixed();
+    }
+
+    private boolean mixed() {
+        return bigWholes.sum() > 0 && fractions.sum() > 0;
     }
 
     /**
@@ -82,7 +98,7 @@ final class OrderedIndex extends Index<Object> {
      * million records without the field cost nothing here).
      */
     boolean seekable(KeyRange range) {
-        return nonScalar.isEmpty() && (range.bounded() || unvalued.sum() == 0);
+        return !stale && nonScalar.isEmpty() && unplaced.sum() == 0 && (range.bounded() || unvalued.sum() == 0);
     }
 
     /**
@@ -131,26 +147,53 @@ final class OrderedIndex extends Index<Object> {
     }
 
     private void put(Document document, Object position) {
-        Object value = Utils.getSubdocumentValue(document, field);
+        // Collection-aware: a dotted path through an array yields the array (the matcher and the
+        // sort look inside it), so such a document declines seeks instead of counting as unvalued.
+        Object value = Utils.getSubdocumentValueCollectionAware(document, field);
         count.increment();
-        if (Missing.isNullOrMissing(value)) {
+        if (position == null) {
+            unplaced.increment();
+        } else if (Missing.isNullOrMissing(value)) {
             unvalued.increment();
         } else if (value instanceof Collection<?> || value instanceof Document) {
             nonScalar.add(position);
         } else {
+            numbers(value, 1);
+            // Keys merged while both kinds stood side by side stay merged: rebuilt once one is gone.
+            stale |= mixed();
             byValue.merge(value, position, OrderedIndex::tie);
         }
     }
 
     private void take(Document document, Object position) {
-        Object value = Utils.getSubdocumentValue(document, field);
+        Object value = Utils.getSubdocumentValueCollectionAware(document, field);
         count.decrement();
-        if (Missing.isNullOrMissing(value)) {
+        if (position == null) {
+            unplaced.decrement();
+        } else if (Missing.isNullOrMissing(value)) {
             unvalued.decrement();
         } else if (value instanceof Collection<?> || value instanceof Document) {
             nonScalar.remove(position);
         } else {
+            numbers(value, -1);
             byValue.computeIfPresent(value, (v, held) -> untie(held, position));
+        }
+    }
+
+    /**
+     * The library compares two numbers by their long values when either is a whole number beyond
+     * the int range, and by their double values otherwise: 3000000000 then equals 3000000000.5,
+     * an order the map cannot hold. Once both kinds were held, the index declines until it is
+     * built again without them side by side.
+     */
+    private void numbers(Object value, int change) {
+        if (value instanceof Number number) {
+            Number normalized = Utils.normalizeNumber(number);
+            if (normalized instanceof Long) {
+                bigWholes.add(change);
+            } else if (!(normalized instanceof Integer || normalized instanceof Short || normalized instanceof Byte)) {
+                fractions.add(change);
+            }
         }
     }
 
@@ -168,6 +211,17 @@ final class OrderedIndex extends Index<Object> {
         }
         ties.remove(position);
         return ties.size() == 1 ? ties.first() : ties;
+    }
+
+    /**
+     * The library asks this only when {@link #remove} names no position (a document whose
+     * {@code _id} is null, which this index does not place), and for the index's description; the
+     * EmptyIndex this index replaces answered true too. The option the index was created with
+     * (what {@code createIndex} compares) is kept as given.
+     */
+    @Override
+    protected boolean isSparse() {
+        return true;
     }
 
     @Override
@@ -207,8 +261,12 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void drop() {
         built = false;
+        stale = false;
         byValue.clear();
         unvalued.reset();
+        unplaced.reset();
+        bigWholes.reset();
+        fractions.reset();
         nonScalar.clear();
         count.reset();
     }

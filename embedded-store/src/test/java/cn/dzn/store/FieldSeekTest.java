@@ -188,6 +188,41 @@ class FieldSeekTest {
         assertThat(compare(feedPage(100, 103), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(3);
     }
 
+    @Test
+    void aDottedPathThroughAnArrayMakesTheIndexDecline() {
+        pair.onBoth(collection -> collection.createIndex(Indexes.ascending("items.seq")));
+        pair.insert(List.of(new Document("_id", "a").append("items", new Document("seq", 5L)),
+                new Document("_id", "b").append("items", List.of(new Document("seq", 7L)))), 3);
+
+        Compared answer = compare(gt("items.seq", 3L), Sorts.ascending("items.seq"), 0, 0);
+
+        assertThat(answer.size()).isEqualTo(2);
+        assertThat(answer.read()).as("declined").isZero();
+    }
+
+    @Test
+    void wholeNumbersBeyondTheIntRangeBesideFractionsMakeTheIndexDeclineUntilOneKindIsGone() {
+        insert(List.of(record(1, 3_000_000_000L), record(2, 3_000_000_000.5), record(3, 3_000_000_000.7)));
+
+        assertThat(compare(gt("seq", 3_000_000_000.2), Sorts.ascending("seq"), 0, 0).read()).isZero();
+        assertThat(compare(gt("seq", 3_000_000_000.2), Sorts.ascending("seq"), 0, 0).size()).isEqualTo(2);
+
+        pair.onBoth(collection -> collection.deleteOne(eq("_id", id(1))));
+        assertThat(compare(gt("seq", 3_000_000_000.2), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(2);
+    }
+
+    @Test
+    void aDocumentWithANullIdIsStoredAndMakesTheIndexDecline() {
+        insert(IntStream.range(0, 10).mapToObj(i -> record(i, (long) i)).toList());
+        compare(feedPage(2, 5), Sorts.ascending("seq"), 0, 0);
+
+        pair.onBoth(collection -> collection.insertOne(new Document("_id", null).append("seq", 3L)));
+
+        assertThat(compare(feedPage(2, 5), Sorts.ascending("seq"), 0, 0).read()).isZero();
+        pair.onBoth(collection -> collection.deleteOne(eq("_id", null)));
+        assertThat(compare(feedPage(2, 5), Sorts.ascending("seq"), 0, 0).read()).isEqualTo(3);
+    }
+
     /** RecordStore.changes for a national reader: after the cursor, up to the watermark. */
     private static Bson feedPage(long after, long watermark) {
         return and(gt("seq", after), lte("seq", watermark), empty());
