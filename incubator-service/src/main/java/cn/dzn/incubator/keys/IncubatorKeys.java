@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -38,14 +39,27 @@ public class IncubatorKeys {
         collection.replaceOne(eq("_id", binding.incubatorId()), binding, new ReplaceOptions().upsert(true));
     }
 
-    /** Revokes the incubator's valid key; empty when it has none. */
     /** Every key not revoked. */
     public List<KeyBinding> valid() {
         return collection.find(eq("revokedAt", null)).into(new ArrayList<>());
     }
 
+    /** Revokes the incubator's valid key; empty when it has none. */
     public Optional<KeyBinding> revoke(String incubatorId, String by, Instant at) {
-        return Optional.ofNullable(collection.findOneAndUpdate(and(eq("_id", incubatorId), eq("revokedAt", null)),
+        return revokeWhere(and(eq("_id", incubatorId), eq("revokedAt", null)), by, at);
+    }
+
+    /**
+     * Revokes {@code binding}'s key if it is still the incubator's valid one; empty when the
+     * incubator has been issued another since (that one is not touched).
+     */
+    public Optional<KeyBinding> revoke(KeyBinding binding, String by, Instant at) {
+        return revokeWhere(and(eq("_id", binding.incubatorId()), eq("clientId", binding.clientId()),
+                eq("revokedAt", null)), by, at);
+    }
+
+    private Optional<KeyBinding> revokeWhere(Bson filter, String by, Instant at) {
+        return Optional.ofNullable(collection.findOneAndUpdate(filter,
                 Updates.combine(Updates.set("revokedAt", at), Updates.set("revokedBy", by)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }

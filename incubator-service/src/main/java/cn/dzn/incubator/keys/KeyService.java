@@ -113,7 +113,7 @@ public class KeyService {
                         binding.clientId(), binding.incubatorId(), e.getMessage());
                 continue;
             }
-            keys.revoke(binding.incubatorId(), CLOSED, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+            keys.revoke(binding, CLOSED, clock.instant().truncatedTo(ChronoUnit.MILLIS))
                     .ifPresent(key -> revoked.add(key.incubatorId()));
         }
         return revoked;

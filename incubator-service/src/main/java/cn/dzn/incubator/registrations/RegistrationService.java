@@ -3,7 +3,6 @@ package cn.dzn.incubator.registrations;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -48,13 +47,13 @@ import cn.dzn.platform.web.PageRequest;
 @Service
 public class RegistrationService {
 
+    /** How long a claim whose registration is not stored yet counts as an application being submitted. */
+    static final Duration IN_FLIGHT = Duration.ofMinutes(1);
+
     private final Registrations registrations;
     private final IncubatorService incubators;
     private final KeyService keys;
     private final RegistrationLimiter limiter;
-    /** How long a claim whose registration is not stored yet counts as an application being submitted. */
-    static final Duration IN_FLIGHT = Duration.ofMinutes(1);
-
     private final Clock clock;
 
     RegistrationService(Registrations registrations, IncubatorService incubators, KeyService keys,
@@ -87,7 +86,13 @@ public class RegistrationService {
                 input.contactEmail().strip(), input.description(), RegistrationStatus.PENDING, now(), null, null, null,
                 null, 1);
         claim(registration);
-        registrations.insert(registration);
+        try {
+            registrations.insert(registration);
+        } catch (RuntimeException e) {
+            // Not stored: the claim must not keep the same applicant out for IN_FLIGHT.
+            registrations.release(claimOf(registration), registration.id());
+            throw e;
+        }
         return registration;
     }
 
