@@ -26,6 +26,13 @@ public final class Suite implements AutoCloseable {
     private final SuiteSecrets secrets;
     private final Map<String, ChildProcess> parts = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+    /**
+     * What no part inherits from the launcher's environment: the generated secrets (each part is
+     * given what it needs) and the tier above's relay key, which only the relay is given.
+     */
+    private static final List<String> WITHHELD = java.util.stream.Stream.concat(SuiteSecrets.ALL.stream(),
+            java.util.stream.Stream.of("DZN_RELAY_UPSTREAM_KEY")).toList();
+
     private ChildProcess store;
     private RelaySettings relay;
 
@@ -113,7 +120,7 @@ public final class Suite implements AutoCloseable {
         env.put("DZN_RELAY_LOCAL_KEY", secrets.adminKey());
         env.put("DZN_RELAY_STATE_DIR", config.dataDir().resolve("relay").toString());
         env.put("SERVER_ADDRESS", LOOPBACK);
-        ChildProcess started = startJar("relay", relay.port(), env, SuiteSecrets.ALL);
+        ChildProcess started = startJar("relay", relay.port(), env, WITHHELD);
         parts.put("relay", started);
         startTimes.put("relay", started.awaitHttpOk("http://" + LOOPBACK + ":" + relay.port()
                 + "/actuator/health/readiness", START_TIMEOUT));
@@ -136,7 +143,7 @@ public final class Suite implements AutoCloseable {
 
     public void startStore() {
         Path file = config.dataDir().resolve("store.mv");
-        store = ChildProcess.start("store", storeCommand(file), Map.of(), SuiteSecrets.ALL, logDir());
+        store = ChildProcess.start("store", storeCommand(file), Map.of(), WITHHELD, logDir());
         startTimes.put("store", store.awaitPort(config.storePort(), Duration.ofSeconds(60)));
     }
 
@@ -145,7 +152,7 @@ public final class Suite implements AutoCloseable {
      * theirs) without making it one of them; the caller stops it. The benchmark's baselines.
      */
     public ChildProcess startBeside(String module, int port, Map<String, String> env) {
-        return startJar(module, port, env, SuiteSecrets.ALL);
+        return startJar(module, port, env, WITHHELD);
     }
 
     public int port(String part) {

@@ -37,20 +37,24 @@ public record SuiteConfig(Path home, Path dataDir, int gatewayPort, int gatewayM
                 true, defaultJvmOptions());
     }
 
-    /** DZN_PORT_OFFSET: a whole number from 0 to 50000, so that every port stays a port. */
+    /** The largest offset that keeps every port a port: the store's 27017 is the highest base. */
+    static final int MAX_PORT_OFFSET = 65_535 - 27_017;
+
+    /** DZN_PORT_OFFSET: a whole number from 0 to {@link #MAX_PORT_OFFSET}. */
     static int portOffset(String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }
         try {
             int offset = Integer.parseInt(value.trim());
-            if (offset >= 0 && offset <= 50_000) {
+            if (offset >= 0 && offset <= MAX_PORT_OFFSET) {
                 return offset;
             }
         } catch (NumberFormatException e) {
             // Reported below with the value as given.
         }
-        throw new IllegalStateException("DZN_PORT_OFFSET must be a whole number from 0 to 50000, not '" + value + "'");
+        throw new IllegalStateException("DZN_PORT_OFFSET must be a whole number from 0 to " + MAX_PORT_OFFSET
+                + " (a multiple of 100 keeps clear of the other deployments' ports), not '" + value + "'");
     }
 
     /** The same deployment without the sample data: a tier below loads none (its ids would be the nation's). */
