@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-import cn.dzn.platform.test.SyncContractTest;
+import cn.dzn.platform.test.CitySyncContract;
 
 /**
  * Demand and scenario lists keep the kit's sync contract under their natural key
@@ -16,35 +16,19 @@ import cn.dzn.platform.test.SyncContractTest;
  * of a zone led from Suzhou.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ListSyncContractTest extends SyncContractTest {
+class ListSyncContractTest extends CitySyncContract {
 
     private String ownZone;
     private String otherZone;
+
+    ListSyncContractTest() {
+        super("/api/lists", "lists", "items");
+    }
 
     @BeforeEach
     void zones() {
         ownZone = ContractZones.create(http(), "清单契约 " + scope, "440100", List.of("440100"));
         otherZone = ContractZones.create(http(), "清单契约外 " + scope, "320500", List.of("320500"));
-    }
-
-    @Override
-    protected String path() {
-        return "/api/lists";
-    }
-
-    @Override
-    protected String collection() {
-        return "lists";
-    }
-
-    @Override
-    protected String writerRegion() {
-        return "440100";
-    }
-
-    @Override
-    protected String outsideRegion() {
-        return "320500";
     }
 
     @Override
