@@ -1,6 +1,7 @@
 package cn.dzn.zone;
 
 import static cn.dzn.platform.identity.Role.READ;
+import static cn.dzn.platform.identity.Role.RELAY;
 import static cn.dzn.platform.identity.Role.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -204,6 +205,33 @@ class ReportApiTest extends ZoneServiceTestBase {
         // Sent again exactly as stored, it is unchanged, not refused.
         JsonNode again = sync(GUANGZHOU, List.of(Map.of("data", submitted))).json().get("results").get(0);
         assertThat(again.get("outcome").asString()).isEqualTo("unchanged");
+    }
+
+    @Test
+    void aRelayedReportIsTakenBeforeItsZoneArrivesWhileACitysOwnIsRefused() {
+        // The relay pushes each resource's feed on its own, so a verified report can reach the tier
+        // above before its zone does (docs/federation.md); refused, it would be lost for good.
+        String zoneLater = "gz-relayed-" + UUID.randomUUID();
+        Map<String, Object> verified = new LinkedHashMap<>(report(zoneLater, "440100", "2025Q1", turnover(12.5)));
+        verified.put("status", "VERIFIED");
+        String id = zoneLater + ".440100.2025Q1";
+
+        JsonNode own = sync(GUANGZHOU, List.of(Map.of("id", id, "data", verified))).json().get("results").get(0);
+        JsonNode relayed = sync(TestCallers.bearer("440100", RELAY), List.of(Map.of("id", id, "data", verified,
+                "origin", Map.of("deployment", "guangzhou", "version", 3)))).json().get("results").get(0);
+        Map<String, Object> shapeless = new LinkedHashMap<>(verified);
+        shapeless.put("values", "twelve");
+        JsonNode malformed = sync(TestCallers.bearer("440100", RELAY), List.of(Map.of("id", id + "x", "data",
+                shapeless, "origin", Map.of("deployment", "guangzhou", "version", 1)))).json().get("results").get(0);
+
+        assertThat(own.get("outcome").asString()).isEqualTo("rejected");
+        assertThat(own.toString()).contains("no zone " + zoneLater);
+        assertThat(relayed.get("outcome").asString()).as(relayed.toString()).isEqualTo("created");
+        assertThat(http().get("/api/reports/" + id, "Authorization", GUANGZHOU).json().get("status").asString())
+                .isEqualTo("VERIFIED");
+        assertThat(malformed.get("outcome").asString()).isEqualTo("rejected");
+        assertThat(malformed.toString()).contains("data.values");
+        assertThat(database.getCollection("reports").countDocuments(new Document("zoneId", zoneLater))).isEqualTo(1);
     }
 
     @Test

@@ -78,8 +78,11 @@ class SyncBatches {
         String id = record.id();
         I input = null;
         if (!record.isDeletion()) {
-            JsonNode data = record.origin() == null ? record.data() : inputFieldsOf(record.data(), resource.inputType());
-            RecordBinder.Bound<I> bound = binder.bindRecord(resource, data, "data");
+            // A relayed record's content rules were judged at its origin, against the records it names
+            // there; here those may not have arrived yet (each resource's feed goes up on its own), so a
+            // report relayed before its zone would be refused and lost. Only its shape is judged again.
+            RecordBinder.Bound<I> bound = record.origin() == null ? binder.bindRecord(resource, record.data(), "data")
+                    : binder.bind(inputFieldsOf(record.data(), resource.inputType()), resource.inputType(), "data");
             input = bound.value();
             errors.addAll(bound.errors());
         }
