@@ -161,6 +161,10 @@ class FederationTest {
         await().atMost(RELAYED).untilAsserted(() -> assertThat(rollup(nation, "440100")).isEqualTo(guangzhou));
         assertThat(rollup(nation, null)).isEqualTo(guangzhou + rollup(nation, "440300"));
         assertThat(guangzhou).isEqualTo(1200.5);
+        // Each resource's feed goes up on its own: a report that arrived before its zone was taken.
+        for (Suite relaying : new Suite[] {city, province}) {
+            assertThat(metric(relaying, "dzn_relay_records_total", "outcome=\"rejected\"")).isZero();
+        }
     }
 
     @Test
@@ -243,8 +247,13 @@ class FederationTest {
     }
 
     private static double metric(Suite tier, String name) {
+        return metric(tier, name, "");
+    }
+
+    private static double metric(Suite tier, String name, String label) {
         String text = TestHttp.localhost(tier.port("relay")).get("/actuator/prometheus").text();
         return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> line.contains(label))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
