@@ -130,7 +130,8 @@ class ResourceApiDocs implements OpenApiCustomizer {
                 .addProperty("deleted", new BooleanSchema())
                 .addProperty("data", input)
                 .addProperty("origin", origin().description("a relay key only (role RELAY): the deployment that "
-                        + "owns the record and its version there, instead of a version (docs/federation.md)"));
+                        + "owns the record and its version there, instead of a version; such a record's shape and region are "
+                        + "judged here, its content rules were judged at its origin (docs/federation.md)"));
         Schema<?> batch = new ObjectSchema().addProperty("records",
                 new ArraySchema().items(record).maxItems(SyncBatch.MAX_RECORDS)).required(java.util.List.of("records"));
         return operation(tag, "Write up to " + SyncBatch.MAX_RECORDS + " records at once, each judged on its own;"
