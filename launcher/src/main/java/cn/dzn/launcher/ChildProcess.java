@@ -13,17 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** One part of the suite running as its own JVM, its output going to a log file. */
 public final class ChildProcess {
 
+    /** Exit codes of a JVM that ran its shutdown: normally, with an error, on SIGINT and on SIGTERM. */
+    private static final Set<Integer> CLEAN_EXITS = Set.of(0, 1, 130, 143);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
     private final Path log;
     private final Instant started;
+    private volatile Consumer<Boolean> ended = cleanly -> { };
 
     private ChildProcess(String name, Process process, Path log, Instant started) {
         this.name = name;
@@ -50,6 +55,15 @@ public final class ChildProcess {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What to do once this process has been stopped or killed: {@code cleanly} when it exited of
+     * itself (on SIGTERM, SIGINT or its own), not when it was killed or crashed.
+     */
+    public ChildProcess onEnd(Consumer<Boolean> action) {
+        this.ended = action;
+        return this;
     }
 
     public String name() {
@@ -127,17 +141,25 @@ public final class ChildProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log + ":\n" + tail(40));
     }
 
+    /** SIGTERM without waiting; {@link #stop} then waits for the exit. */
+    public void signalStop() {
+        process.destroy();
+    }
+
     /** SIGTERM, so the service shuts down gracefully; SIGKILL after a grace period. */
     public void stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                ended.accept(CLEAN_EXITS.contains(process.exitValue()));
+                return;
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        ended.accept(false);
     }
 
     /** SIGKILL at once, as a crash would. */
@@ -148,6 +170,7 @@ public final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ended.accept(false);
     }
 
     public String tail(int lines) {
