@@ -147,6 +147,15 @@ final class Analysis {
               average 7–14), then 1.85 s and 1.27× (the table's: 867 records/s, max 1.92 s, close
               to the target). The relay can beat one direct sender because it reads its next page
               while the last goes up.
+            - Later on 2026-12-07 (relayed records no longer judged by content rules, parts started
+              with class archives) the full run gave **2.51 s** p99 (p50 0.41 s, max 2.64 s) at 1,015
+              records/s, missed, and an `--only=relay` run right after it 1.62 s (max 1.72 s) at 891
+              records/s, met. At half the direct rate the city's ingest, the relay and the nation use
+              about nine tenths of what the two cores carry with all three running (the row "while
+              the city ingests": 0.55–0.57× of the direct rate), so the tail is queueing and moves
+              with the machine's load; GC logs of every JVM in the `--only` run showed no pause
+              longer than 0.41 s. The target holds in isolation and is at the edge in the full run;
+              open.
             - The nation is a deployment of its own: relayed into the benchmark's suite, the figure's
               60,000 zones would stand in the paging figure's collection.
 
@@ -265,6 +274,12 @@ final class Analysis {
               three calls in 9–10 ms (1 ms on 2026-11-26) and zone-service's own total was 10.3 ms
               of the client's 12.1 ms. Where the other 1.8 ms goes (Tomcat, the gateway-minted
               token, JSON of a larger answer) is not yet profiled; the miss is open.
+            - Later that day 1.20× in an `--only=overview` run and 1.22× in the full run (the
+              table's). The answer is 1.4 KB, so its JSON is not the cost. Outside zone-service's own
+              total (11.3 of the client's 13.7 ms) an overview spent 2.4 ms, a plain zone read 0.9 ms
+              outside its lookup. The difference comes after the three calls have answered, while the
+              three services finish their own requests on the same two cores (see the bullet on the
+              hand-off below). Still open.
             - The calls overlap. An overview takes 0.53–0.79 of the sum of its own three calls.
               `ZoneOverviewTest` checks that three 1 s calls take under 2.5 s together, both from
               the outside and by Server-Timing.
@@ -319,6 +334,12 @@ final class Analysis {
               read of a zone took 0.80–0.89 ms p50 against 0.35 ms on 2026-11-26, and all five
               parts started together took 43–53 s against 19–23 s, so the machine ran about 2.4×
               slower; the services have also grown (fund, talent, incubator, the resource kit).
+            - Since the launcher starts each part with a class archive (2026-12-07,
+              docs/decisions.md "Class archives"): 4.1–5.4 s for every part in the full run of that
+              day, against 7.6–10.4 s in the run before it on the same machine; the restart stops
+              the part as an operator would, so it reads the archive its first run left, as every
+              start after a suite's first does. All five started together (first start, no archive
+              yet) still took 41–50 s.
             - RSS after the load was the miss: zone-service reached 353–376 MB. A native-memory
               summary (`-XX:NativeMemoryTracking=summary`, `jcmd VM.native_memory`) at its peak
               showed 276–290 MB committed by the JVM: heap 118 MB of its 256 MB, metaspace 61 MB,
