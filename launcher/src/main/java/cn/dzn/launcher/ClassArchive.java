@@ -35,24 +35,18 @@ import java.util.zip.ZipFile;
  * (the build's timestamps are fixed) keeps its archive, and other content or another JDK starts
  * afresh. An archive that does not match its class path is refused by the JVM itself, which then
  * starts as it would without one. {@code DZN_CLASS_ARCHIVE=off} starts parts from their jars as built.
+ *
+ * @param jar the jar the JVM runs: the extracted one, or the built one when there is no archive
+ * @param archive the archive this start reads, or the one its run leaves; null without one
+ * @param pending where this run writes its archive at exit; null when it reads one
  */
-final class ClassArchive {
+record ClassArchive(Path jar, Path archive, Path pending) {
 
     static final String ARCHIVE = "classes.jsa";
     private static final String PENDING = ".pending";
     private static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(2);
     /** A run's archive not kept by then was left by a run that ended without the launcher seeing it. */
     private static final Duration ABANDONED = Duration.ofHours(1);
-
-    private final Path jar;
-    private final Path archive;
-    private final Path pending;
-
-    private ClassArchive(Path jar, Path archive, Path pending) {
-        this.jar = jar;
-        this.archive = archive;
-        this.pending = pending;
-    }
 
     /**
      * Prepares a start of {@code bootJar} with {@code java}: extracts it unless already extracted,
