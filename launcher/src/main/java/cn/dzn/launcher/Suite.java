@@ -14,8 +14,9 @@ import cn.dzn.store.EmbeddedStore;
 /**
  * The whole suite on one machine: the embedded store (unless MONGODB_URI points elsewhere), the
  * four services and the gateway, each its own process, started in that order and stopped
- * together, the store last. Only the gateway listens beyond this machine: the services and the store bind the
- * loopback interface, so the gateway's authentication cannot be walked around from outside.
+ * together, the store last. Only the gateway listens beyond this machine: the services and the
+ * store bind the loopback interface, so the gateway's authentication cannot be walked around
+ * from outside.
  */
 public final class Suite implements AutoCloseable {
 
