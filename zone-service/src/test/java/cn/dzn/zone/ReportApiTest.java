@@ -223,6 +223,13 @@ class ReportApiTest extends ZoneServiceTestBase {
         shapeless.put("values", "twelve");
         JsonNode malformed = sync(TestCallers.bearer("440100", RELAY), List.of(Map.of("id", id + "x", "data",
                 shapeless, "origin", Map.of("deployment", "guangzhou", "version", 1)))).json().get("results").get(0);
+        // Its own content rules still hold: an indicator given twice would be summed twice in roll-ups.
+        Map<String, Object> twice = new LinkedHashMap<>(verified);
+        twice.put("period", "2025Q2");
+        twice.put("values", List.of(turnover(1), turnover(2)));
+        JsonNode repeated = sync(TestCallers.bearer("440100", RELAY), List.of(Map.of("id", zoneLater
+                + ".440100.2025Q2", "data", twice, "origin", Map.of("deployment", "guangzhou", "version", 1))))
+                .json().get("results").get(0);
 
         assertThat(own.get("outcome").asString()).isEqualTo("rejected");
         assertThat(own.toString()).contains("no zone " + zoneLater);
@@ -231,6 +238,8 @@ class ReportApiTest extends ZoneServiceTestBase {
                 .isEqualTo("VERIFIED");
         assertThat(malformed.get("outcome").asString()).isEqualTo("rejected");
         assertThat(malformed.toString()).contains("data.values");
+        assertThat(repeated.get("outcome").asString()).isEqualTo("rejected");
+        assertThat(repeated.toString()).contains("data.values[1].indicator");
         assertThat(database.getCollection("reports").countDocuments(new Document("zoneId", zoneLater))).isEqualTo(1);
     }
 

@@ -1,6 +1,7 @@
 package cn.dzn.zone;
 
 import static cn.dzn.platform.identity.Role.READ;
+import static cn.dzn.platform.identity.Role.RELAY;
 import static cn.dzn.platform.identity.Role.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,6 +192,24 @@ class ZoneSyncTest extends ZoneServiceTestBase {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(http().get("/api/zones/" + id, "Authorization", NATIONAL).status()).isEqualTo(404);
+    }
+
+    /**
+     * A relayed zone skips only the rules that read other records: one whose member cities reach
+     * outside its region (so Shenzhen's readers would see it) is refused like anyone's.
+     */
+    @Test
+    void aRelayedZoneReachingIntoAnotherCityIsRejectedAndWritesNothing() {
+        String id = "gz-relayed-" + UUID.randomUUID();
+        Map<String, Object> reaching = Map.of("id", id, "origin", Map.of("deployment", "guangzhou", "version", 1),
+                "data", Map.of("name", "越界片区", "regionCode", "440100", "memberCities", List.of("440100", "440300")));
+
+        Response response = sync(TestCallers.bearer("440100", RELAY), UUID.randomUUID().toString(),
+                batch(List.of(reaching)));
+
+        assertThat(outcomes(response.json().get("results"))).containsExactly("rejected");
+        assertThat(response.text()).contains("memberCities[1]");
         assertThat(http().get("/api/zones/" + id, "Authorization", NATIONAL).status()).isEqualTo(404);
     }
 

@@ -50,7 +50,7 @@ class ContributionResource extends ResourceDeclaration<ContributionInput, Contri
 
     /** A fund in another region is answered for as one that does not exist. */
     @Override
-    public void check(ContributionInput input, List<FieldError> errors) {
+    public void checkReferences(ContributionInput input, List<FieldError> errors) {
         boolean ownFund = funds.lookup(input.fundId()).map(fund -> fund.regionCode().equals(input.regionCode()))
                 .orElse(false);
         if (!ownFund) {

@@ -51,7 +51,7 @@ class InvestmentResource extends ResourceDeclaration<InvestmentInput, Investment
 
     /** A sub-fund in another region is answered for as one that does not exist. */
     @Override
-    public void check(InvestmentInput input, List<FieldError> errors) {
+    public void checkReferences(InvestmentInput input, List<FieldError> errors) {
         boolean own = subFunds.lookup(input.subFundId()).map(s -> s.regionCode().equals(input.regionCode()))
                 .orElse(false);
         if (!own) {

@@ -52,13 +52,17 @@ class SubFundResource extends ResourceDeclaration<SubFundInput, SubFund> {
     /** A fund outside the sub-fund's region is answered for as one that does not exist. */
     @Override
     public void check(SubFundInput input, List<FieldError> errors) {
+        GuidanceRules.check(input, errors);
+    }
+
+    @Override
+    public void checkReferences(SubFundInput input, List<FieldError> errors) {
         boolean covers = funds.lookup(input.fundId())
                 .map(fund -> RegionCode.of(fund.regionCode()).contains(input.regionCode())).orElse(false);
         if (!covers) {
             errors.add(new FieldError("fundId", "no fund " + input.fundId() + " whose region contains "
                     + input.regionCode()));
         }
-        GuidanceRules.check(input, errors);
     }
 
     @Override

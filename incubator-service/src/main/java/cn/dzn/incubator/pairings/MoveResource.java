@@ -48,7 +48,7 @@ class MoveResource extends ResourceDeclaration<MoveInput, Move> {
     }
 
     @Override
-    public void check(MoveInput input, List<FieldError> errors) {
+    public void checkReferences(MoveInput input, List<FieldError> errors) {
         Pairing pairing = pairings.lookup(input.pairingId()).orElse(null);
         if (pairing == null) {
             errors.add(new FieldError("pairingId", "no pairing " + input.pairingId()));

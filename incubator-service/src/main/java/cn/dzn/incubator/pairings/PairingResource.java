@@ -85,9 +85,8 @@ class PairingResource extends ResourceDeclaration<PairingInput, Pairing> {
     }
 
     @Override
-    public void check(PairingInput input, List<FieldError> errors) {
+    public void checkReferences(PairingInput input, List<FieldError> errors) {
         if (input.overseasId().equals(input.localId())) {
-            errors.add(new FieldError("localId", "an overseas incubator does not pair with itself"));
             return;
         }
         Incubator overseas = incubators.lookup(input.overseasId()).orElse(null);
@@ -108,6 +107,13 @@ class PairingResource extends ResourceDeclaration<PairingInput, Pairing> {
         } else if (overseas != null && overseas.isOverseas() && !homeCity(overseas).contains(local.regionCode())) {
             errors.add(new FieldError("localId", input.localId() + " lies outside " + homeCity(overseas)
                     + ", the overseas incubator's home city: §28 pairs it with a local incubator (seed 002)"));
+        }
+    }
+
+    @Override
+    public void check(PairingInput input, List<FieldError> errors) {
+        if (input.overseasId().equals(input.localId())) {
+            errors.add(new FieldError("localId", "an overseas incubator does not pair with itself"));
         }
         PairingStatus status = input.status();
         if (status == PairingStatus.PROPOSED && input.startedOn() != null) {

@@ -83,13 +83,17 @@ class TenantResource extends ResourceDeclaration<TenantInput, Tenant> {
 
     /** The incubator's region records its tenants; each state has its day, in order. */
     @Override
-    public void check(TenantInput input, List<FieldError> errors) {
+    public void checkReferences(TenantInput input, List<FieldError> errors) {
         Incubator incubator = incubators.lookup(input.incubatorId())
                 .filter(found -> found.regionCode().equals(input.regionCode())).orElse(null);
         if (incubator == null) {
             errors.add(new FieldError("incubatorId", "no incubator " + input.incubatorId() + " in region "
                     + input.regionCode()));
         }
+    }
+
+    @Override
+    public void check(TenantInput input, List<FieldError> errors) {
         TenantStatus status = input.status();
         boolean started = status == TenantStatus.INCUBATING || status == TenantStatus.GRADUATED;
         required("startedOn", input.startedOn(), started, status != TenantStatus.ADMITTED && !started, status, errors);

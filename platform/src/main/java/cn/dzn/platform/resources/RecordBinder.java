@@ -72,12 +72,24 @@ public class RecordBinder {
 
     /** As {@link #bind}, then the declaration's content rules once the type's own constraints hold. */
     public <I> Bound<I> bindRecord(ResourceDeclaration<I, ?> declaration, JsonNode data, String prefix) {
+        return bindRecord(declaration, data, prefix, false);
+    }
+
+    /**
+     * As {@link #bindRecord(ResourceDeclaration, JsonNode, String)}; for a record {@code relayed}
+     * from its origin, without the rules that read other records ({@link ResourceDeclaration#checkReferences}).
+     */
+    public <I> Bound<I> bindRecord(ResourceDeclaration<I, ?> declaration, JsonNode data, String prefix,
+            boolean relayed) {
         Bound<I> bound = bind(data, declaration.inputType(), prefix);
         if (!bound.ok()) {
             return bound;
         }
         List<FieldError> errors = new ArrayList<>();
         declaration.check(bound.value(), errors);
+        if (!relayed) {
+            declaration.checkReferences(bound.value(), errors);
+        }
         List<FieldError> named = errors.stream().map(error -> new FieldError(prefix.isEmpty() ? error.field()
                 : error.field().isEmpty() ? prefix : prefix + "." + error.field(), error.message())).toList();
         return new Bound<>(bound.value(), named);

@@ -65,8 +65,20 @@ public abstract class ResourceDeclaration<I, V> {
         return regionOf.apply(input);
     }
 
-    /** Content rules Bean Validation cannot express; add what is wrong to {@code errors}. */
+    /**
+     * Content rules Bean Validation cannot express that the record alone decides (its own fields,
+     * regions, reference data such as indicator definitions); add what is wrong to {@code errors}.
+     */
     public void check(I input, List<FieldError> errors) {
+    }
+
+    /**
+     * Content rules that read other records of this deployment (a report's zone, a tenant's
+     * incubator). Not judged for a record relayed from its origin, which judged them against its
+     * own records: each resource's feed goes up on its own, so here the record it names may not
+     * have arrived yet, or not in its latest version (docs/federation.md).
+     */
+    public void checkReferences(I input, List<FieldError> errors) {
     }
 
     /**

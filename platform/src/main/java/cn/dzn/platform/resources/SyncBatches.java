@@ -78,11 +78,12 @@ class SyncBatches {
         String id = record.id();
         I input = null;
         if (!record.isDeletion()) {
-            // A relayed record's content rules were judged at its origin, against the records it names
-            // there; here those may not have arrived yet (each resource's feed goes up on its own), so a
-            // report relayed before its zone would be refused and lost. Only its shape is judged again.
-            RecordBinder.Bound<I> bound = record.origin() == null ? binder.bindRecord(resource, record.data(), "data")
-                    : binder.bind(inputFieldsOf(record.data(), resource.inputType()), resource.inputType(), "data");
+            // A relayed record's rules on the records it names were judged at its origin; here those may
+            // not have arrived yet (each resource's feed goes up on its own), and a report relayed before
+            // its zone would be refused and lost. Its own content rules are judged as ever.
+            boolean relayed = record.origin() != null;
+            JsonNode data = relayed ? inputFieldsOf(record.data(), resource.inputType()) : record.data();
+            RecordBinder.Bound<I> bound = binder.bindRecord(resource, data, "data", relayed);
             input = bound.value();
             errors.addAll(bound.errors());
         }

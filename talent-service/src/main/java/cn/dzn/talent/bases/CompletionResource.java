@@ -57,6 +57,10 @@ class CompletionResource extends ResourceDeclaration<CompletionInput, Completion
     @Override
     public void check(CompletionInput input, List<FieldError> errors) {
         Unique.check(input.courses(), CompletedCourse::code, "courses", "course", errors);
+    }
+
+    @Override
+    public void checkReferences(CompletionInput input, List<FieldError> errors) {
         TalentBase base = bases.lookup(input.baseId())
                 .filter(found -> found.regionCode().equals(input.regionCode())).orElse(null);
         if (base == null) {

@@ -64,6 +64,10 @@ class ListResource extends ResourceDeclaration<ListInput, PublishedList> {
     @Override
     public void check(ListInput input, List<FieldError> errors) {
         Period.checkStarted(input.period(), clock, errors);
+    }
+
+    @Override
+    public void checkReferences(ListInput input, List<FieldError> errors) {
         Zone zone = zones.lookup(input.zoneId()).orElse(null);
         if (zone == null) {
             errors.add(new FieldError("zoneId", "no zone " + input.zoneId()));

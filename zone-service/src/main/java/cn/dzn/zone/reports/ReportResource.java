@@ -101,7 +101,6 @@ class ReportResource extends ResourceDeclaration<ReportInput, Report> {
     @Override
     public void check(ReportInput input, List<FieldError> errors) {
         Period.checkStarted(input.period(), clock, errors);
-        checkMembership(input, errors);
         values.check(input.values(), errors);
         boolean returned = input.status() == ReportStatus.RETURNED;
         if (returned == (input.returnReason() == null || input.returnReason().isBlank())) {
@@ -110,7 +109,8 @@ class ReportResource extends ResourceDeclaration<ReportInput, Report> {
         }
     }
 
-    private void checkMembership(ReportInput input, List<FieldError> errors) {
+    @Override
+    public void checkReferences(ReportInput input, List<FieldError> errors) {
         Zone zone = zones.lookup(input.zoneId()).orElse(null);
         if (zone == null) {
             errors.add(new FieldError("zoneId", "no zone " + input.zoneId()));
