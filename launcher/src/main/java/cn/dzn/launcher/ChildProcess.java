@@ -20,8 +20,11 @@ import java.util.function.Consumer;
 /** One part of the suite running as its own JVM, its output going to a log file. */
 public final class ChildProcess {
 
-    /** Exit codes of a JVM that ran its shutdown: normally, with an error, on SIGINT and on SIGTERM. */
-    private static final Set<Integer> CLEAN_EXITS = Set.of(0, 1, 130, 143);
+    /**
+     * Exit codes of a JVM that ran its shutdown normally, on SIGINT or on SIGTERM; not 1, which is
+     * also what a failed start or a failed class-archive dump exits with.
+     */
+    private static final Set<Integer> CLEAN_EXITS = Set.of(0, 130, 143);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -29,6 +32,7 @@ public final class ChildProcess {
     private final Path log;
     private final Instant started;
     private volatile Consumer<Boolean> ended = cleanly -> { };
+    private volatile boolean wasReady;
 
     private ChildProcess(String name, Process process, Path log, Instant started) {
         this.name = name;
@@ -58,8 +62,9 @@ public final class ChildProcess {
     }
 
     /**
-     * What to do once this process has been stopped or killed: {@code cleanly} when it exited of
-     * itself (on SIGTERM, SIGINT or its own), not when it was killed or crashed.
+     * What to do once this process has been stopped or killed: {@code cleanly} when it had been
+     * ready and then exited of itself (on SIGTERM, SIGINT or its own), not when it was killed,
+     * crashed or never got ready.
      */
     public ChildProcess onEnd(Consumer<Boolean> action) {
         this.ended = action;
@@ -126,6 +131,7 @@ public final class ChildProcess {
             }
             try {
                 if (probe.ready()) {
+                    wasReady = true;
                     return Duration.between(started, Instant.now());
                 }
             } catch (Exception notYet) {
@@ -141,17 +147,12 @@ public final class ChildProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log + ":\n" + tail(40));
     }
 
-    /** SIGTERM without waiting; {@link #stop} then waits for the exit. */
-    public void signalStop() {
-        process.destroy();
-    }
-
     /** SIGTERM, so the service shuts down gracefully; SIGKILL after a grace period. */
     public void stop(Duration grace) {
         process.destroy();
         try {
             if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                ended.accept(CLEAN_EXITS.contains(process.exitValue()));
+                ended.accept(wasReady && CLEAN_EXITS.contains(process.exitValue()));
                 return;
             }
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -47,6 +47,9 @@ record ClassArchive(Path jar, Path archive, Path pending) {
     private static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(2);
     /** A run's archive not kept by then was left by a run that ended without the launcher seeing it. */
     private static final Duration ABANDONED = Duration.ofHours(1);
+    /** Touched by every start from a copy; another build's copy unused this long is removed. */
+    private static final String LAST_USED = "last-used";
+    private static final Duration UNUSED = Duration.ofDays(1);
 
     /**
      * Prepares a start of {@code bootJar} with {@code java}: extracts it unless already extracted,
@@ -58,6 +61,7 @@ record ClassArchive(Path jar, Path archive, Path pending) {
             Path extracted = extracted(java, bootJar);
             Path jar = extracted.resolve(bootJar.getFileName());
             Path archive = extracted.resolve(ARCHIVE);
+            Files.writeString(extracted.resolve(LAST_USED), Instant.now().toString());
             removeAbandoned(extracted);
             return new ClassArchive(jar, archive, Files.exists(archive) ? null
                     : extracted.resolve(ARCHIVE + "." + UUID.randomUUID() + PENDING));
@@ -164,13 +168,19 @@ record ClassArchive(Path jar, Path archive, Path pending) {
         return HexFormat.of().formatHex(sha.digest(), 0, 8);
     }
 
-    /** Earlier builds' copies of the same jar; a part still running from one keeps its open files. */
+    /**
+     * Other builds' copies of the same jar that no start has used for a day: a deployment may
+     * still run from a recent one (another port offset), and a copy takes 100–160 MB.
+     */
     private static void removeOthers(Path cds, String name, Path current) throws IOException {
+        FileTime before = FileTime.from(Instant.now().minus(UNUSED));
         try (Stream<Path> siblings = Files.list(cds)) {
             for (Path sibling : siblings.toList()) {
                 String other = sibling.getFileName().toString();
+                Path used = sibling.resolve(LAST_USED);
                 if (!sibling.equals(current) && other.startsWith(name + "-")
-                        && other.substring(name.length() + 1).matches("[0-9a-f]{16}")) {
+                        && other.substring(name.length() + 1).matches("[0-9a-f]{16}")
+                        && Files.getLastModifiedTime(Files.exists(used) ? used : sibling).compareTo(before) < 0) {
                     deleteTree(sibling);
                 }
             }

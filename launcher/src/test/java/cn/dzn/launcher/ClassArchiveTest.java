@@ -8,6 +8,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +75,28 @@ class ClassArchiveTest {
     }
 
     @Test
-    void aJarBuiltAgainWithOtherContentIsExtractedAfreshAndTheOldCopyGoes() throws IOException {
+    void aJarBuiltAgainWithOtherContentIsExtractedAfreshAndTheOldCopyGoesOnceUnusedForADay() throws IOException {
         Path before = Path.of(last(ClassArchive.prepare(JAVA, jar).options())).getParent();
-        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
-            Files.writeString(zip.getPath("BOOT-INF/classes/changed.txt"), "another build");
-        }
+        rebuild("another build");
         Path after = Path.of(last(ClassArchive.prepare(JAVA, jar).options())).getParent();
 
         assertThat(after).isNotEqualTo(before).isDirectory();
-        assertThat(before).doesNotExist();
         assertThat(after.resolve("relay.jar")).isRegularFile();
+        // Started from a minute ago, the old copy may still be running a deployment.
+        assertThat(before).isDirectory();
+
+        Files.setLastModifiedTime(before.resolve("last-used"), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        rebuild("a third build");
+        Path third = Path.of(last(ClassArchive.prepare(JAVA, jar).options())).getParent();
+        assertThat(before).doesNotExist();
+        assertThat(after).isDirectory();
+        assertThat(third).isDirectory();
+    }
+
+    private void rebuild(String content) throws IOException {
+        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
+            Files.writeString(zip.getPath("BOOT-INF/classes/changed.txt"), content);
+        }
     }
 
     @Test
