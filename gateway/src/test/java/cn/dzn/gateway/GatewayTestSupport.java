@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +39,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import cn.dzn.platform.identity.Caller;
 import cn.dzn.platform.identity.InternalTokens;
+import cn.dzn.platform.test.ReopenablePort;
 import cn.dzn.platform.test.TestSecrets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +58,7 @@ public abstract class GatewayTestSupport {
     protected static final WireMockServer SERVICE = startService();
     /** The staff sign-in provider: serves the JWKS that {@link StaffTokens} signs with. */
     protected static final WireMockServer SSO = startSso();
-    protected static final WireMockServer INCUBATOR = startIncubatorService(freePort());
+    protected static final WireMockServer INCUBATOR = startIncubatorService(ReopenablePort.pick());
     /** Fixed, unlike baseUrl(), which fails while the server is stopped. */
     protected static final String INCUBATOR_URL = INCUBATOR.baseUrl();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -130,13 +130,6 @@ public abstract class GatewayTestSupport {
         return server;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     protected HttpResponse<String> get(String path, String apiKey) {
         return send(request(path, apiKey).GET());

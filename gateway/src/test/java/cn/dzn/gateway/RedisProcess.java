@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+
+import cn.dzn.platform.test.ReopenablePort;
 
 /**
  * A real Redis server (Debian's redis-server) on a free loopback port, without persistence.
@@ -24,7 +25,8 @@ final class RedisProcess {
     private Process process;
 
     RedisProcess() {
-        this.port = freePort();
+        // RedisRateLimitTest restarts it on the same port.
+        this.port = ReopenablePort.pick();
     }
 
     String url() {
@@ -93,11 +95,4 @@ final class RedisProcess {
         return "/usr/bin/redis-server";
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
