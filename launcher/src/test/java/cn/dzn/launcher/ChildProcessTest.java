@@ -1,6 +1,7 @@
 package cn.dzn.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -42,9 +43,8 @@ class ChildProcessTest {
     ChildProcess start(String script) throws Exception {
         ChildProcess part = ChildProcess.start("part-" + ends.size() + "-" + System.nanoTime(),
                 List.of("sh", "-c", script), Map.of(), logs).onEnd(ends::add);
-        while (!Files.exists(part.log()) || !Files.readString(part.log()).contains("ready")) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Files.exists(part.log()) && Files.readString(part.log()).contains("ready"));
         return part;
     }
 
@@ -77,9 +77,7 @@ class ChildProcessTest {
     @Test
     void aPartThatHadCrashedBeforeItWasStoppedDidNot() throws Exception {
         ChildProcess crashed = ready("echo ready; sleep 0.5; kill -9 $$");
-        while (crashed.isAlive()) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> !crashed.isAlive());
         crashed.stop(Duration.ofSeconds(1));
         assertThat(ends).containsExactly(false);
     }
